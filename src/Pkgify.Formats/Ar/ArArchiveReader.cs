@@ -12,59 +12,25 @@ namespace Pkgify.Formats.Ar;
 /// </summary>
 public sealed class ArArchiveReader : IDisposable
 {
-    private readonly Stream _input;
-    private readonly bool _leaveOpen;
+    private const int Decimal = 10;
+    private const int Octal = 8;
+
+    private readonly ArchiveCursor _cursor;
     private readonly byte[] _header = new byte[L.HeaderSize];
-    private long _position;
     private bool _started;
     private bool _ended;
-    private bool _disposed;
-    private BoundedReadStream? _content;
-    private InvalidDataException? _failure;
 
     /// <summary>Creates a reader over <paramref name="input"/>, starting at its current position.</summary>
     public ArArchiveReader(Stream input, bool leaveOpen = false)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        _input = input;
-        _leaveOpen = leaveOpen;
+        _cursor = new ArchiveCursor(input, leaveOpen);
     }
 
     /// <summary>Returns the next member, or null at the end; unread data of the previous member is skipped.</summary>
-    public ArMember? Next()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_failure is not null)
-        {
-            throw new InvalidDataException(_failure.Message, _failure);
-        }
-
-        try
-        {
-            return ReadNextMember();
-        }
-        catch (InvalidDataException e)
-        {
-            _failure = e;
-            throw;
-        }
-    }
+    public ArMember? Next() => _cursor.Guard(this, ReadNextMember);
 
     /// <summary>Closes the input unless leaveOpen was given.</summary>
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        _content?.Invalidate();
-        if (!_leaveOpen)
-        {
-            _input.Dispose();
-        }
-    }
+    public void Dispose() => _cursor.Dispose();
 
     private ArMember? ReadNextMember()
     {
@@ -73,14 +39,15 @@ public sealed class ArArchiveReader : IDisposable
             ReadGlobalMagic();
         }
 
-        SkipCurrentContent();
+        // The pad byte after odd-sized data may be missing at the very end of an archive; that is not damage.
+        _cursor.SkipContent(L.PaddingFor, paddingMayBeMissing: true);
         if (_ended)
         {
             return null;
         }
 
-        var offset = _position;
-        var got = StreamReading.ReadAtMost(_input, _header);
+        var offset = _cursor.Position;
+        var got = StreamReading.ReadAtMost(_cursor.Input, _header);
         if (got == 0)
         {
             _ended = true;
@@ -93,7 +60,7 @@ public sealed class ArArchiveReader : IDisposable
             throw new InvalidDataException($"{where}: archive truncated");
         }
 
-        _position += got;
+        _cursor.Position += got;
         var header = _header.AsSpan();
         if (!header[L.MagicOffset..].SequenceEqual(L.MemberMagic))
         {
@@ -101,41 +68,22 @@ public sealed class ArArchiveReader : IDisposable
         }
 
         var name = NormalizeName(Encoding.Latin1.GetString(header.Slice(L.NameOffset, L.NameLength)));
-        var mtime = Number(header.Slice(L.MTimeOffset, L.MTimeLength), 10, where, "mtime", allowEmpty: true);
-        var mode = Number(header.Slice(L.ModeOffset, L.ModeLength), 8, where, "mode", allowEmpty: true);
-        var size = Number(header.Slice(L.SizeOffset, L.SizeLength), 10, where, "size", allowEmpty: false);
-        _content = new BoundedReadStream(_input, size, $"ar member '{name}'");
-        return new ArMember(name, mtime, (int)mode, size, _content);
+        var mtime = Number(header.Slice(L.MTimeOffset, L.MTimeLength), Decimal, where, "mtime", allowEmpty: true);
+        var mode = Number(header.Slice(L.ModeOffset, L.ModeLength), Octal, where, "mode", allowEmpty: true);
+        var size = Number(header.Slice(L.SizeOffset, L.SizeLength), Decimal, where, "size", allowEmpty: false);
+        return new ArMember(name, mtime, (int)mode, size, _cursor.StartContent(size, $"ar member '{name}'"));
     }
 
     private void ReadGlobalMagic()
     {
         _started = true;
         Span<byte> magic = stackalloc byte[L.GlobalMagic.Length];
-        if (StreamReading.ReadAtMost(_input, magic) != magic.Length || !magic.SequenceEqual(L.GlobalMagic))
+        if (StreamReading.ReadAtMost(_cursor.Input, magic) != magic.Length || !magic.SequenceEqual(L.GlobalMagic))
         {
             throw new InvalidDataException("not an ar archive: missing !<arch> magic");
         }
 
-        _position = magic.Length;
-    }
-
-    private void SkipCurrentContent()
-    {
-        if (_content is null)
-        {
-            return;
-        }
-
-        var content = _content;
-        _content = null;
-        content.Invalidate();
-        StreamReading.Skip(_input, content.Remaining, $"ar member data at offset {_position}");
-        _position += content.Length;
-
-        // The pad byte after odd-sized data may be missing at the very end of an archive; that is not damage.
-        Span<byte> pad = stackalloc byte[L.PaddingFor(content.Length)];
-        _position += StreamReading.ReadAtMost(_input, pad);
+        _cursor.Position = magic.Length;
     }
 
     /// <summary>dpkg_ar_normalize_name: strip trailing spaces, then one trailing '/' (GNU ar style).</summary>
@@ -156,10 +104,10 @@ public sealed class ArArchiveReader : IDisposable
 
         if (text.Length == 0 || !text.All(c => c >= '0' && c < '0' + radix))
         {
-            throw new InvalidDataException($"{where}: {what} '{text}' is not a {(radix == 8 ? "octal" : "decimal")} number");
+            throw new InvalidDataException($"{where}: {what} '{text}' is not a {(radix == Octal ? "octal" : "decimal")} number");
         }
 
         // At most 12 digits: fits a long in either radix.
-        return radix == 10 ? long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : Convert.ToInt64(text, 8);
+        return radix == Decimal ? long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : Convert.ToInt64(text, Octal);
     }
 }

@@ -15,25 +15,12 @@ internal static class GnuHeaderEncoder
     private const string LongLinkOwner = "root";
     private const int MaxMode = 0xFFF; // 07777: permission, setuid/setgid and sticky bits
 
-    /// <summary>The values of one header block, already converted to bytes where they are names.</summary>
-    private readonly record struct HeaderFields(
-        byte[] Name,
-        byte[] LinkName,
-        byte TypeFlag,
-        int Mode,
-        long Uid,
-        long Gid,
-        long Size,
-        long MTime,
-        string UserName,
-        string GroupName,
-        bool IsDevice);
-
     /// <summary>Validates <paramref name="header"/> and returns all its header blocks (a multiple of 512 bytes).</summary>
     public static byte[] Encode(TarEntryHeader header)
     {
         Validate(header);
-        var name = Encoding.UTF8.GetBytes(NormalizedName(header));
+        var normalizedName = NormalizedName(header);
+        var name = Encoding.UTF8.GetBytes(normalizedName);
         var link = Encoding.UTF8.GetBytes(header.LinkName);
 
         using var blocks = new MemoryStream();
@@ -48,10 +35,8 @@ internal static class GnuHeaderEncoder
         }
 
         Span<byte> block = stackalloc byte[L.BlockSize];
-        var isDevice = header.Type is TarEntryType.CharDevice or TarEntryType.BlockDevice;
-        var fields = new HeaderFields(name, link, TarTypeFlag.ForType(header.Type), header.Mode, header.Uid, header.Gid,
-            header.Size, header.MTime, header.UserName, header.GroupName, isDevice);
-        EncodeBlock(block, fields);
+        EncodeBlock(block, new TarHeaderFields(normalizedName, header.LinkName, TarTypeFlag.ForType(header.Type),
+            header.Mode, header.Uid, header.Gid, header.Size, header.MTime, header.UserName, header.GroupName));
         blocks.Write(block);
         return blocks.ToArray();
     }
@@ -65,30 +50,30 @@ internal static class GnuHeaderEncoder
         // The content is the full name plus its terminating NUL, padded to a block.
         var contentSize = fullName.Length + 1;
         Span<byte> block = stackalloc byte[L.BlockSize];
-        EncodeBlock(block, new HeaderFields(Encoding.ASCII.GetBytes(L.GnuLongLinkName), [], typeFlag, LongLinkMode,
-            0, 0, contentSize, 0, LongLinkOwner, LongLinkOwner, false));
+        EncodeBlock(block, new TarHeaderFields(L.GnuLongLinkName, "", typeFlag, LongLinkMode,
+            0, 0, contentSize, 0, LongLinkOwner, LongLinkOwner));
         blocks.Write(block);
         blocks.Write(fullName);
         blocks.Write(new byte[1 + L.PaddingFor(contentSize)]);
     }
 
-    private static void EncodeBlock(Span<byte> block, in HeaderFields f)
+    private static void EncodeBlock(Span<byte> block, in TarHeaderFields f)
     {
         block.Clear();
 
         // Names longer than the field are cut at 100 bytes, as GNU tar does; the full name is in the 'L'/'K' entry.
-        CopyTruncated(f.Name, block.Slice(L.NameOffset, L.NameLength));
+        CopyTruncated(Encoding.UTF8.GetBytes(f.Name), block.Slice(L.NameOffset, L.NameLength));
         TarNumericField.WriteOctal(block.Slice(L.ModeOffset, L.ModeLength), f.Mode);
         TarNumericField.Write(block.Slice(L.UidOffset, L.UidLength), f.Uid);
         TarNumericField.Write(block.Slice(L.GidOffset, L.GidLength), f.Gid);
         TarNumericField.Write(block.Slice(L.SizeOffset, L.SizeLength), f.Size);
         TarNumericField.Write(block.Slice(L.MTimeOffset, L.MTimeLength), f.MTime);
         block[L.TypeFlagOffset] = f.TypeFlag;
-        CopyTruncated(f.LinkName, block.Slice(L.LinkNameOffset, L.LinkNameLength));
+        CopyTruncated(Encoding.UTF8.GetBytes(f.LinkName), block.Slice(L.LinkNameOffset, L.LinkNameLength));
         L.GnuMagicAndVersion.CopyTo(block[L.MagicOffset..]);
         Encoding.UTF8.GetBytes(f.UserName, block.Slice(L.UserNameOffset, L.UserNameLength));
         Encoding.UTF8.GetBytes(f.GroupName, block.Slice(L.GroupNameOffset, L.GroupNameLength));
-        if (f.IsDevice)
+        if (f.TypeFlag is TarTypeFlag.CharDevice or TarTypeFlag.BlockDevice)
         {
             // Our headers carry no device numbers; GNU tar fills these fields only for devices.
             TarNumericField.WriteOctal(block.Slice(L.DevMajorOffset, L.DevMajorLength), 0);

@@ -10,24 +10,17 @@ namespace Pkgify.Formats.Tar;
 /// </summary>
 public sealed class TarArchiveReader : IDisposable
 {
-    private readonly Stream _input;
-    private readonly bool _leaveOpen;
+    private readonly ArchiveCursor _cursor;
     private readonly TarReaderLimits _limits;
     private readonly byte[] _block = new byte[TarHeaderLayout.BlockSize];
     private readonly Dictionary<string, string> _globalPax = new(StringComparer.Ordinal);
-    private long _position;
     private long _headers;
-    private BoundedReadStream? _content;
     private bool _ended;
-    private bool _disposed;
-    private InvalidDataException? _failure;
 
     /// <summary>Creates a reader over <paramref name="input"/>, starting at its current position.</summary>
     public TarArchiveReader(Stream input, bool leaveOpen = false, TarReaderLimits? limits = null)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        _input = input;
-        _leaveOpen = leaveOpen;
+        _cursor = new ArchiveCursor(input, leaveOpen);
         _limits = limits ?? new TarReaderLimits();
         if (_limits.MaxLongNameBytes <= 0 || _limits.MaxPaxHeaderBytes <= 0 || _limits.MaxEntries <= 0)
         {
@@ -39,29 +32,14 @@ public sealed class TarArchiveReader : IDisposable
     /// Returns the next entry, or null at the end of the archive. Unread content of the previous entry is skipped
     /// and its content stream stops working.
     /// </summary>
-    public TarEntry? Next()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_failure is not null)
-        {
-            // The stream position is unknown after damage: never resynchronise silently.
-            throw new InvalidDataException(_failure.Message, _failure);
-        }
+    public TarEntry? Next() => _cursor.Guard(this, ReadNextEntry);
 
-        try
-        {
-            return ReadNextEntry();
-        }
-        catch (InvalidDataException e)
-        {
-            _failure = e;
-            throw;
-        }
-    }
+    /// <summary>Closes the input unless leaveOpen was given.</summary>
+    public void Dispose() => _cursor.Dispose();
 
     private TarEntry? ReadNextEntry()
     {
-        SkipCurrentContent();
+        _cursor.SkipContent(TarHeaderLayout.PaddingFor);
         if (_ended)
         {
             return null;
@@ -70,7 +48,7 @@ public sealed class TarArchiveReader : IDisposable
         var pending = new PendingMeta();
         while (true)
         {
-            var offset = _position;
+            var offset = _cursor.Position;
             if (!ReadHeaderBlock())
             {
                 _ended = true;
@@ -90,22 +68,6 @@ public sealed class TarArchiveReader : IDisposable
         }
     }
 
-    /// <summary>Closes the input unless leaveOpen was given.</summary>
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        _content?.Invalidate();
-        if (!_leaveOpen)
-        {
-            _input.Dispose();
-        }
-    }
-
     /// <summary>GNU long names/links and PAX records collected for the entry that follows them.</summary>
     private sealed class PendingMeta
     {
@@ -118,15 +80,15 @@ public sealed class TarArchiveReader : IDisposable
     /// <summary>Reads a header block; false at the end-of-archive zero block (dpkg too stops at the first one).</summary>
     private bool ReadHeaderBlock()
     {
-        var got = StreamReading.ReadAtMost(_input, _block);
+        var got = StreamReading.ReadAtMost(_cursor.Input, _block);
         if (got != _block.Length)
         {
             throw new InvalidDataException(got == 0
-                ? $"tar archive truncated at offset {_position}: no end-of-archive block"
-                : $"tar header at offset {_position}: archive truncated");
+                ? $"tar archive truncated at offset {_cursor.Position}: no end-of-archive block"
+                : $"tar header at offset {_cursor.Position}: archive truncated");
         }
 
-        _position += got;
+        _cursor.Position += got;
         if (_block.AsSpan().IndexOfAnyExcept((byte)0) < 0)
         {
             return false;
@@ -141,7 +103,7 @@ public sealed class TarArchiveReader : IDisposable
     }
 
     /// <summary>Handles 'L', 'K', 'x' and 'g' entries; false when the header is a real entry.</summary>
-    private bool ConsumeMeta(RawTarHeader raw, long offset, PendingMeta pending)
+    private bool ConsumeMeta(TarHeaderFields raw, long offset, PendingMeta pending)
     {
         var where = $"tar header at offset {offset}";
         switch (raw.TypeFlag)
@@ -179,13 +141,13 @@ public sealed class TarArchiveReader : IDisposable
         }
 
         var content = new byte[size];
-        StreamReading.ReadExactly(_input, content, where);
-        StreamReading.Skip(_input, TarHeaderLayout.PaddingFor(size), where);
-        _position += size + TarHeaderLayout.PaddingFor(size);
+        StreamReading.ReadExactly(_cursor.Input, content, where);
+        StreamReading.Skip(_cursor.Input, TarHeaderLayout.PaddingFor(size), where);
+        _cursor.Position += size + TarHeaderLayout.PaddingFor(size);
         return content;
     }
 
-    private TarEntryHeader ApplyMeta(RawTarHeader raw, PendingMeta pending, long offset)
+    private TarEntryHeader ApplyMeta(TarHeaderFields raw, PendingMeta pending, long offset)
     {
         var where = $"tar header at offset {offset}";
         var pax = new Dictionary<string, string>(_globalPax, StringComparer.Ordinal);
@@ -227,24 +189,6 @@ public sealed class TarArchiveReader : IDisposable
     private static long? PaxNumber(Dictionary<string, string> pax, string key, string where) =>
         pax.TryGetValue(key, out var value) ? PaxRecords.Integer(value, key, where) : null;
 
-    private TarEntry StartEntry(TarEntryHeader header)
-    {
-        _content = new BoundedReadStream(_input, header.Size, $"tar entry '{header.Name}'");
-        return new TarEntry(header, _content);
-    }
-
-    private void SkipCurrentContent()
-    {
-        if (_content is null)
-        {
-            return;
-        }
-
-        var content = _content;
-        _content = null;
-        content.Invalidate();
-        var where = $"tar content at offset {_position}";
-        StreamReading.Skip(_input, content.Remaining + TarHeaderLayout.PaddingFor(content.Length), where);
-        _position += content.Length + TarHeaderLayout.PaddingFor(content.Length);
-    }
+    private TarEntry StartEntry(TarEntryHeader header) =>
+        new(header, _cursor.StartContent(header.Size, $"tar entry '{header.Name}'"));
 }

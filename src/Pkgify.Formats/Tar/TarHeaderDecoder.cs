@@ -3,19 +3,6 @@ using L = Pkgify.Formats.Tar.TarHeaderLayout;
 
 namespace Pkgify.Formats.Tar;
 
-/// <summary>One header block as stored, before GNU long names and PAX records are applied.</summary>
-internal readonly record struct RawTarHeader(
-    string Name,
-    string LinkName,
-    byte TypeFlag,
-    int Mode,
-    long Uid,
-    long Gid,
-    long Size,
-    long MTime,
-    string UserName,
-    string GroupName);
-
 /// <summary>
 /// Decodes a header block in any of the dialects found in the wild: v7 (no magic: no owner names), POSIX ustar
 /// (<c>ustar\0</c>: names may be split into prefix + '/' + name) and GNU (<c>ustar  \0</c>: the prefix area holds
@@ -26,7 +13,7 @@ internal static class TarHeaderDecoder
     private const int PermissionMask = 0xFFF; // 07777; some old tars also store the S_IFMT file type bits
 
     /// <summary>Verifies the checksum and decodes the fields; damage is <see cref="InvalidDataException"/>.</summary>
-    public static RawTarHeader Decode(ReadOnlySpan<byte> block, long offset)
+    public static TarHeaderFields Decode(ReadOnlySpan<byte> block, long offset)
     {
         var where = $"tar header at offset {offset}";
         if (!TarChecksum.Verify(block, where))
@@ -49,7 +36,7 @@ internal static class TarHeaderDecoder
         }
 
         var hasOwnerNames = isUstar || isGnu;
-        return new RawTarHeader(
+        return new TarHeaderFields(
             name,
             Text(block, L.LinkNameOffset, L.LinkNameLength),
             block[L.TypeFlagOffset],
