@@ -96,7 +96,7 @@ internal static class GnuHeaderEncoder
 
         if (header.Mode is < 0 or > MaxMode)
         {
-            throw new ArgumentException($"tar entry '{header.Name}': mode {header.Mode:o} is outside 0..07777", nameof(header));
+            throw new ArgumentException($"tar entry '{header.Name}': mode {Convert.ToString(header.Mode, 8)} (octal) is outside 0..07777", nameof(header));
         }
 
         if (header.Size < 0 || (header.Type != TarEntryType.Regular && header.Size != 0))
