@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using NUnit.Framework;
 using Pkgify.Formats.Tar;
-using Pkgify.Formats.Tests.Support;
-using Shouldly;
 using static Pkgify.Formats.Tests.Tar.TarFixtures;
 
 namespace Pkgify.Formats.Tests.Tar;

@@ -1,8 +1,5 @@
 using System.Text;
-using NUnit.Framework;
 using Pkgify.Formats.Tar;
-using Pkgify.Formats.Tests.Support;
-using Shouldly;
 using static Pkgify.Formats.Tests.Tar.TarFixtures;
 
 namespace Pkgify.Formats.Tests.Tar;

@@ -1,6 +1,4 @@
-using NUnit.Framework;
 using Pkgify.Formats.Tar;
-using Shouldly;
 
 namespace Pkgify.Formats.Tests.Tar;
 
