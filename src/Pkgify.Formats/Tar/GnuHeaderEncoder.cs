@@ -94,6 +94,12 @@ internal static class GnuHeaderEncoder
             throw new ArgumentException($"tar entry name must be non-empty and contain no NUL: '{header.Name}'", nameof(header));
         }
 
+        // Readers take a trailing '/' on any entry as a directory (old tars marked directories only so).
+        if (header.Type != TarEntryType.Directory && header.Name.EndsWith('/'))
+        {
+            throw new ArgumentException($"tar entry '{header.Name}': only directory names may end with '/'", nameof(header));
+        }
+
         if (header.Mode is < 0 or > MaxMode)
         {
             throw new ArgumentException($"tar entry '{header.Name}': mode {Convert.ToString(header.Mode, 8)} (octal) is outside 0..07777", nameof(header));

@@ -18,6 +18,7 @@ public class GnuTarWriterTests
     {
         TarEntryHeader[] invalid =
         [
+            File5 with { Name = "./f/" },
             File5 with { Mode = 0x1000 },
             File5 with { Mode = -1 },
             File5 with { Uid = -1 },
