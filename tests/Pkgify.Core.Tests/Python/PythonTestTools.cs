@@ -73,6 +73,15 @@ internal static class PythonTestTools
         return output.Stdout;
     }
 
+    /// <summary>
+    /// A .pyc's PEP 552 flags word (1 = hash-based, unchecked) and its code object's
+    /// co_filename, as the interpreter reads them: "1 /opt/x/venv/lib/.../cli.py".
+    /// </summary>
+    public static string PycFlagsAndFilename(string pyc) =>
+        RunOk(Python, "-c",
+            "import marshal, sys\nf = open(sys.argv[1], 'rb')\nh = f.read(16)\nprint(int.from_bytes(h[4:8], 'little'), marshal.load(f).co_filename)",
+            pyc).Trim();
+
     /// <summary>The pip --hash value of a file.</summary>
     public static string PipHash(string file)
     {
