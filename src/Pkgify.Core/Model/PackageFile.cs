@@ -20,6 +20,10 @@ public enum FileFlags
     /// /opt or /etc that belong to the distribution's filesystem package, so its writer leaves these out.
     /// </summary>
     ImplicitParent = 16,
+    /// <summary>Only in the .deb (e.g. /usr/share/lintian/overrides/&lt;name&gt;, which means nothing to rpm).</summary>
+    OnlyDeb = 32,
+    /// <summary>Only in the .rpm.</summary>
+    OnlyRpm = 64,
 }
 
 /// <summary>
@@ -44,6 +48,10 @@ public sealed record PackageFile(
     public bool IsConfig => (Flags & FileFlags.Config) != 0;
 
     public bool IsImplicitParent => (Flags & FileFlags.ImplicitParent) != 0;
+
+    /// <summary>Whether the file belongs in the given family's package.</summary>
+    public bool IsFor(PackageFamily family) =>
+        (Flags & (family == PackageFamily.Deb ? FileFlags.OnlyRpm : FileFlags.OnlyDeb)) == 0;
 
     /// <summary>Path without the leading slash, as md5sums and archive names use it.</summary>
     public string RelativePath => Path.TrimStart('/');

@@ -31,4 +31,7 @@ public sealed record PackageModel(
     long BuildTime)
 {
     public FamilyParts For(PackageFamily family) => family == PackageFamily.Deb ? Deb : Rpm;
+
+    /// <summary>The files one family's package holds: all but those flagged for the other family only.</summary>
+    public IEnumerable<PackageFile> FilesFor(PackageFamily family) => Files.Where(f => f.IsFor(family));
 }

@@ -61,7 +61,7 @@ public sealed class DebWriter : IPackageWriter
             var md5sums = new StringBuilder();
             using var tar = new GnuTarWriter(destination, leaveOpen: true);
             tar.WriteEntry(new TarEntryHeader("./", TarEntryType.Directory, 0x1ED, model.BuildTime, 0));
-            foreach (var f in model.Files)
+            foreach (var f in model.FilesFor(PackageFamily.Deb))
             {
                 var header = HeaderFor(f);
                 if (f.Kind != FileKind.Regular)
@@ -111,11 +111,11 @@ public sealed class DebWriter : IPackageWriter
         {
             var members = new SortedDictionary<string, (byte[] Data, int Mode)>(StringComparer.Ordinal)
             {
-                ["control"] = (Utf8(DebControlFile.Render(model, InstalledSize.KiB(model.Files))), DataMode),
+                ["control"] = (Utf8(DebControlFile.Render(model, InstalledSize.KiB(model.FilesFor(PackageFamily.Deb)))), DataMode),
             };
             if (md5sums.Length > 0)
                 members["md5sums"] = (Utf8(md5sums), DataMode);
-            var conffiles = string.Concat(model.Files.Where(f => f.IsConfig).Select(f => f.Path + "\n"));
+            var conffiles = string.Concat(model.FilesFor(PackageFamily.Deb).Where(f => f.IsConfig).Select(f => f.Path + "\n"));
             if (conffiles.Length > 0)
                 members["conffiles"] = (Utf8(conffiles), DataMode);
             foreach (var (phase, name) in ScriptNames)
