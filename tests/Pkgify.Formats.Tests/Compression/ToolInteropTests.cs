@@ -21,6 +21,7 @@ public class ToolInteropTests
         CompressionOptions[] options =
         [
             new(CompressionKind.Gzip, 1, 1), new(CompressionKind.Gzip, 6, 1), new(CompressionKind.Gzip, 9, 1),
+            new(CompressionKind.Gzip, 1, 0), new(CompressionKind.Gzip, 6, 2), new(CompressionKind.Gzip, 9, 8),
             new(CompressionKind.Xz, 0, 1), new(CompressionKind.Xz, 6, 2), new(CompressionKind.Xz, 9, 1),
             new(CompressionKind.Zstd, 1, 1), new(CompressionKind.Zstd, 3, 2), new(CompressionKind.Zstd, 19, 2),
         ];
