@@ -65,20 +65,17 @@ internal readonly record struct OpenPgpPacketHeader(int Tag, int HeaderLength, i
     }
 
     /// <summary>
-    /// Writes an old-format header, the form gpg 2.2 uses for keys, user IDs and signatures: the smallest length
-    /// field that fits, but never shorter than <paramref name="minimumLengthBytes"/> (gpg always gives key packets
-    /// a two-octet length, which also matches the 0x99 prefix of the fingerprint computation).
+    /// Writes an old-format header, the form gpg 2.2 uses for keys, user IDs and signatures, with the smallest
+    /// length field that fits.
     /// </summary>
-    public static byte[] WriteOldFormat(int tag, int bodyLength, int minimumLengthBytes = 1)
+    public static byte[] WriteOldFormat(int tag, int bodyLength)
     {
         if (tag is < 0 or > OldFormatTagMask)
         {
             throw new ArgumentOutOfRangeException(nameof(tag), tag, "old-format packets carry tags 0..15 only");
         }
 
-        var lengthBytes = bodyLength <= byte.MaxValue && minimumLengthBytes <= 1 ? 1
-            : bodyLength <= ushort.MaxValue && minimumLengthBytes <= 2 ? 2
-            : 4;
+        var lengthBytes = bodyLength <= byte.MaxValue ? 1 : bodyLength <= ushort.MaxValue ? 2 : 4;
         var lengthType = lengthBytes switch { 1 => 0, 2 => 1, _ => 2 };
         var header = new byte[1 + lengthBytes];
         header[0] = (byte)(AlwaysSet | (tag << OldFormatTagShift) | lengthType);
@@ -99,9 +96,9 @@ internal readonly record struct OpenPgpPacketHeader(int Tag, int HeaderLength, i
     }
 
     /// <summary>A whole old-format packet: header followed by <paramref name="body"/>.</summary>
-    public static byte[] OldFormatPacket(int tag, ReadOnlySpan<byte> body, int minimumLengthBytes = 1)
+    public static byte[] OldFormatPacket(int tag, ReadOnlySpan<byte> body)
     {
-        var header = WriteOldFormat(tag, body.Length, minimumLengthBytes);
+        var header = WriteOldFormat(tag, body.Length);
         return [.. header, .. body];
     }
 

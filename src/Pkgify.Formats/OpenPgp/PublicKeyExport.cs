@@ -2,14 +2,12 @@ namespace Pkgify.Formats.OpenPgp;
 
 /// <summary>
 /// Writes the public half of a transferable key as <c>gpg --export</c> does (RFC 4880 §11.1): key packets as
-/// public key / public subkey packets with old-format two-octet lengths, user IDs, user attributes and
-/// signatures copied unchanged, trust and marker packets dropped.
+/// public key / public subkey packets with old-format headers and the shortest length that fits (gpg 2.2 writes
+/// 0x98 for a 51-byte Ed25519 key, 0x99 for RSA), user IDs, user attributes and signatures copied unchanged,
+/// trust and marker packets dropped.
 /// </summary>
 internal static class PublicKeyExport
 {
-    // gpg writes key packets with a two-octet length even when one octet would do (build-packet.c).
-    private const int KeyPacketLengthBytes = 2;
-
     public static byte[] Export(TransferableKey key)
     {
         var components = key.Components.ToDictionary(c => c.Packet);
@@ -34,5 +32,5 @@ internal static class PublicKeyExport
     }
 
     private static void WriteKey(MemoryStream output, int tag, PublicKeyMaterial publicKey) =>
-        output.Write(OpenPgpPacketHeader.OldFormatPacket(tag, publicKey.Body, KeyPacketLengthBytes));
+        output.Write(OpenPgpPacketHeader.OldFormatPacket(tag, publicKey.Body));
 }
