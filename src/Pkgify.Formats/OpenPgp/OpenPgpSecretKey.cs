@@ -60,6 +60,10 @@ public sealed class OpenPgpSecretKey
         {
             throw new OpenPgpKeyException($"{name}: unreadable: {e.Message}", e);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new OpenPgpKeyException($"{name}: unreadable: no such file", e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OpenPgpKeyException($"{name}: unreadable: {e.Message}", e);
