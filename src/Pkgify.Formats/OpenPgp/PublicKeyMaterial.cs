@@ -22,6 +22,10 @@ internal sealed class PublicKeyMaterial
     private const byte NativePointPrefix = 0x40;
     private const int Ed25519KeyBytes = 32;
 
+    // No OpenPGP implementation in use makes RSA keys below 1024 bits; e is 65537 in practice and fits 32 bits.
+    private const int MinimumRsaBits = 1024;
+    private const int MaximumRsaExponentBits = 32;
+
     private PublicKeyMaterial(byte[] body, long creationTime, int algorithm)
     {
         Body = body;
@@ -80,7 +84,9 @@ internal sealed class PublicKeyMaterial
         switch (algorithm)
         {
             case PublicKeyAlgorithms.RsaEncryptOrSign or PublicKeyAlgorithms.RsaEncryptOnly or PublicKeyAlgorithms.RsaSignOnly:
-                rsa = (cursor.ReadMpi().ToArray(), cursor.ReadMpi().ToArray());
+                var modulus = cursor.ReadMpi().ToArray();
+                var exponent = cursor.ReadMpi().ToArray();
+                rsa = IsPlausibleRsa(modulus, exponent) ? (modulus, exponent) : null;
                 break;
             case PublicKeyAlgorithms.Dsa:
                 SkipMpis(ref cursor, 4);
@@ -133,6 +139,12 @@ internal sealed class PublicKeyMaterial
         sha1.AppendData(body);
         return sha1.GetHashAndReset();
     }
+
+    private static bool IsPlausibleRsa(byte[] modulus, byte[] exponent) =>
+        // .NET fails on impossible RSA numbers with exceptions other than CryptographicException (an empty
+        // exponent gives IndexOutOfRange), so only keys that can be real are kept usable.
+        Mpi.BitLength(modulus) >= MinimumRsaBits && Mpi.BitLength(exponent) is > 0 and <= MaximumRsaExponentBits
+        && (modulus[^1] & 1) == 1 && (exponent[^1] & 1) == 1;
 
     private static void SkipMpis(ref OpenPgpCursor cursor, int count)
     {

@@ -74,8 +74,16 @@ internal sealed class RsaSigningKey : SigningKeyMaterial
             return false;
         }
 
-        using var rsa = RSA.Create(new RSAParameters { Modulus = modulus, Exponent = exponent });
-        return rsa.VerifyHash(digest, signature, name, RSASignaturePadding.Pkcs1);
+        try
+        {
+            using var rsa = RSA.Create(new RSAParameters { Modulus = modulus, Exponent = exponent });
+            return rsa.VerifyHash(digest, signature, name, RSASignaturePadding.Pkcs1);
+        }
+        catch (CryptographicException)
+        {
+            // A key ring may name a key whose numbers are no RSA key at all (zero exponent, tiny modulus).
+            return false;
+        }
     }
 
     private static BigInteger ToInteger(ReadOnlySpan<byte> value) => new(value, isUnsigned: true, isBigEndian: true);
