@@ -43,6 +43,7 @@ internal static class KeyFileReader
         return OpenPgpPacket.ReadAll(binary, MaxPackets);
     }
 
+    // A binary packet always starts with bit 7 set (RFC 4880 §4.2); armor is text and may follow other text.
     private static bool IsArmored(ReadOnlySpan<byte> data) =>
-        data.TrimStart(" \t\r\n"u8).StartsWith(ArmorStart) || data.IndexOf(ArmorStart) >= 0 && (data[0] & 0x80) == 0;
+        data.Length > 0 && (data[0] & 0x80) == 0 && data.IndexOf(ArmorStart) >= 0;
 }

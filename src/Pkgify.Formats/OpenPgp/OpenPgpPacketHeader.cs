@@ -31,7 +31,8 @@ internal readonly record struct OpenPgpPacketHeader(int Tag, int HeaderLength, i
         var first = cursor.ReadByte();
         if ((first & AlwaysSet) == 0)
         {
-            throw new InvalidDataException($"no OpenPGP packet at offset {offsetForMessages} (byte 0x{first:X2})");
+            // The byte itself is not shown: inside a damaged key file it could be secret material.
+            throw new InvalidDataException($"no OpenPGP packet at offset {offsetForMessages}");
         }
 
         int tag;

@@ -152,6 +152,39 @@ public class OpenPgpSecretKeyLoadTests
             .Message.ShouldEndWith("it holds 2 keys; export only the one to sign with");
     }
 
+    [TestCase(GpgTestKeyKind.Ed25519, 1500)]
+    [TestCase(GpgTestKeyKind.SigningSubkey, 800)]
+    [TestCase(GpgTestKeyKind.Ed25519Passphrase, 60)]
+    public void Damaged_key_files_load_or_fail_with_OpenPgpKeyException_only(GpgTestKeyKind kind, int rounds)
+    {
+        using var dir = new TempDir("openpgp");
+        var key = OpenPgpTestKeys.Get(kind);
+        var original = OpenPgpArmor.Decode(File.ReadAllText(key.SecretKeyPath), out _);
+        var file = dir.Path("damaged.gpg");
+        var random = new Random(rounds);
+        Timeboxed.Run(TimeSpan.FromMinutes(2), () =>
+        {
+            for (var round = 0; round < rounds; round++)
+            {
+                var damaged = (byte[])original.Clone();
+                for (var n = random.Next(1, 4); n > 0; n--)
+                {
+                    damaged[random.Next(damaged.Length)] ^= (byte)random.Next(1, 256);
+                }
+
+                File.WriteAllBytes(file, damaged[..random.Next(1, damaged.Length + 1)]);
+                try
+                {
+                    OpenPgpSecretKey.Load(file, key.Passphrase);
+                }
+                catch (OpenPgpKeyException e)
+                {
+                    e.Message.ShouldNotContain("\n");
+                }
+            }
+        });
+    }
+
     private static byte[] SecondSecretKey() =>
         OpenPgpArmor.Decode(File.ReadAllText(OpenPgpTestKeys.Get(GpgTestKeyKind.Ed25519).SecretKeyPath), out _);
 

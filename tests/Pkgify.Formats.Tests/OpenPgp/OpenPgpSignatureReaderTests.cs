@@ -16,11 +16,11 @@ public class OpenPgpSignatureReaderTests
     public void Reads_what_gpg_signs(GpgTestKeyKind kind, string digest, int publicKeyAlgorithm, int hashAlgorithm)
     {
         var key = OpenPgpTestKeys.Get(kind);
-        var info = OpenPgpSignatureReader.Read(GpgSignature(key, "--digest-algo", digest, "--detach-sign"));
+        var info = OpenPgpSignatureReader.Read(OpenPgpSignerGpgTests.GpgSign(key, "line\n"u8.ToArray(), "--digest-algo", digest, "--detach-sign"));
         info.ShouldBe(new OpenPgpSignatureInfo(4, 0x00, publicKeyAlgorithm, hashAlgorithm, Time,
             Convert.ToUInt64(key.SigningFingerprint[^16..], 16), key.SigningFingerprint));
 
-        OpenPgpSignatureReader.Read(GpgSignature(key, "--textmode", "--detach-sign")).SignatureType.ShouldBe(0x01);
+        OpenPgpSignatureReader.Read(OpenPgpSignerGpgTests.GpgSign(key, "line\n"u8.ToArray(), "--textmode", "--detach-sign")).SignatureType.ShouldBe(0x01);
     }
 
     [Test]
@@ -182,15 +182,6 @@ public class OpenPgpSignatureReaderTests
         OpenPgpSigner.SignDetached(OpenPgpTestKeys.Load(GpgTestKeyKind.Rsa3072), new MemoryStream([1, 2, 3]), Time),
         OpenPgpSigner.SignDetached(OpenPgpTestKeys.Load(GpgTestKeyKind.Ed25519), new MemoryStream([1, 2, 3]), Time),
     ];
-
-    private static byte[] GpgSignature(GpgTestKey key, params string[] args)
-    {
-        using var dir = new TempDir("openpgp");
-        var data = OpenPgpSignerGpgTests.WriteData(dir, "data", "line\n"u8.ToArray());
-        var signature = dir.Path("data.sig");
-        key.Gpg([$"--faked-system-time={Time}!", "--local-user", key.SigningFingerprint + "!", "--output", signature, .. args, data]);
-        return File.ReadAllBytes(signature);
-    }
 
     private static byte[] Packet(params byte[] body) => [0x88, (byte)body.Length, .. body];
 

@@ -66,28 +66,22 @@ public class OpenPgpSignerGpgTests
     public void Signature_is_byte_identical_to_gpg_detach_sign_at_the_same_time(GpgTestKeyKind kind, OpenPgpHash hash)
     {
         // RSA PKCS#1 v1.5 and Ed25519 are deterministic, and we write the subpackets gpg 2.2 writes, in its order.
-        using var dir = new TempDir("openpgp");
         var key = OpenPgpTestKeys.Get(kind);
-        var data = WriteData(dir, "data", Payload(5000));
-        var theirs = dir.Path("gpg.sig");
-        key.Gpg($"--faked-system-time={Time}!", "--digest-algo", hash == OpenPgpHash.Sha256 ? "SHA256" : "SHA512",
-            "--local-user", key.SigningFingerprint + "!", "--output", theirs, "--detach-sign", data);
+        var data = Payload(5000);
+        var theirs = GpgSign(key, data, "--digest-algo", hash == OpenPgpHash.Sha256 ? "SHA256" : "SHA512", "--detach-sign");
 
-        Sign(kind, data, hash).ShouldBe(File.ReadAllBytes(theirs));
+        OpenPgpSigner.SignDetached(OpenPgpTestKeys.Load(kind), new MemoryStream(data), Time, hash).ShouldBe(theirs);
     }
 
     [Test]
     public void Armored_signature_is_byte_identical_to_gpg_armor_detach_sign()
     {
-        using var dir = new TempDir("openpgp");
         var key = OpenPgpTestKeys.Get(GpgTestKeyKind.Ed25519);
-        var data = WriteData(dir, "repomd.xml", "<repomd/>\n"u8.ToArray());
-        var theirs = dir.Path("repomd.xml.asc");
-        key.Gpg($"--faked-system-time={Time}!", "--digest-algo", "SHA512", "--armor", "--output", theirs, "--detach-sign", data);
+        var data = "<repomd/>\n"u8.ToArray();
+        var theirs = GpgSign(key, data, "--digest-algo", "SHA512", "--armor", "--detach-sign");
 
-        using var input = File.OpenRead(data);
-        OpenPgpSigner.SignDetachedArmored(OpenPgpTestKeys.Load(GpgTestKeyKind.Ed25519), input, Time)
-            .ShouldBe(File.ReadAllText(theirs));
+        OpenPgpSigner.SignDetachedArmored(OpenPgpTestKeys.Load(GpgTestKeyKind.Ed25519), new MemoryStream(data), Time)
+            .ShouldBe(System.Text.Encoding.ASCII.GetString(theirs));
     }
 
     [TestCase(GpgTestKeyKind.Rsa4096)]
@@ -127,6 +121,17 @@ public class OpenPgpSignerGpgTests
         var signature = dir.Path("data.sig");
         File.WriteAllBytes(signature, Sign(kind, data, hash));
         return (OpenPgpTestKeys.Get(kind), data, signature);
+    }
+
+    /// <summary>What gpg signs over <paramref name="data"/> with the signing key at <see cref="OpenPgpTestKeys.SignatureTime"/>.</summary>
+    internal static byte[] GpgSign(GpgTestKey key, byte[] data, params string[] args)
+    {
+        using var dir = new TempDir("openpgp");
+        var input = WriteData(dir, "data", data);
+        var output = dir.Path("data.sig");
+        // "!" after the fingerprint makes gpg use exactly that (sub)key.
+        key.Gpg([$"--faked-system-time={Time}!", "--local-user", key.SigningFingerprint + "!", "--output", output, .. args, input]);
+        return File.ReadAllBytes(output);
     }
 
     internal static byte[] Sign(GpgTestKeyKind kind, string dataPath, OpenPgpHash hash)

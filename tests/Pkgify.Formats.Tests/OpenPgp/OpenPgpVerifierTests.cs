@@ -16,9 +16,9 @@ public class OpenPgpVerifierTests
     public void Gpg_signatures_verify_with_gpg_exported_key_rings(GpgTestKeyKind kind, string digest)
     {
         var key = OpenPgpTestKeys.Get(kind);
-        var binary = GpgSign(key, Data, "--digest-algo", digest, "--detach-sign");
+        var binary = OpenPgpSignerGpgTests.GpgSign(key, Data, "--digest-algo", digest, "--detach-sign");
         var armored = OpenPgpArmor.Decode(System.Text.Encoding.ASCII.GetString(
-            GpgSign(key, Data, "--digest-algo", digest, "--armor", "--detach-sign")), out _);
+            OpenPgpSignerGpgTests.GpgSign(key, Data, "--digest-algo", digest, "--armor", "--detach-sign")), out _);
         var ring = File.ReadAllBytes(key.PublicKeyPath);
         var armoredRing = File.ReadAllBytes(key.PublicKeyArmoredPath);
 
@@ -34,7 +34,7 @@ public class OpenPgpVerifierTests
     public void Gpg_textmode_signature_verifies_over_lf_text()
     {
         var key = OpenPgpTestKeys.Get(GpgTestKeyKind.Ed25519);
-        var signature = GpgSign(key, Data, "--textmode", "--detach-sign");
+        var signature = OpenPgpSignerGpgTests.GpgSign(key, Data, "--textmode", "--detach-sign");
         OpenPgpSignatureReader.Read(signature).SignatureType.ShouldBe(0x01);
         OpenPgpVerifier.Verify(File.ReadAllBytes(key.PublicKeyPath), new MemoryStream(Data), signature).ShouldBeTrue();
     }
@@ -57,7 +57,7 @@ public class OpenPgpVerifierTests
     public void Sha1_signatures_are_refused()
     {
         var key = OpenPgpTestKeys.Get(GpgTestKeyKind.Rsa3072);
-        var signature = GpgSign(key, Data, "--digest-algo", "SHA1", "--detach-sign");
+        var signature = OpenPgpSignerGpgTests.GpgSign(key, Data, "--digest-algo", "SHA1", "--detach-sign");
         Should.Throw<InvalidDataException>(() => OpenPgpVerifier.Verify(File.ReadAllBytes(key.PublicKeyPath), new MemoryStream(Data), signature))
             .Message.ShouldContain("SHA1");
     }
@@ -135,14 +135,5 @@ public class OpenPgpVerifierTests
         catch (InvalidDataException)
         {
         }
-    }
-
-    private static byte[] GpgSign(GpgTestKey key, byte[] data, params string[] args)
-    {
-        using var dir = new TempDir("openpgp");
-        var input = OpenPgpSignerGpgTests.WriteData(dir, "data", data);
-        var output = dir.Path("data.sig");
-        key.Gpg([$"--faked-system-time={Time}!", "--local-user", key.SigningFingerprint + "!", "--output", output, .. args, input]);
-        return File.ReadAllBytes(output);
     }
 }
