@@ -1,0 +1,8 @@
+namespace Pkgify.Core.Config;
+
+/// <summary>The <c>server:</c> section.</summary>
+/// <param name="Kind">Which server runs the application.</param>
+/// <param name="Bind">Where it listens.</param>
+/// <param name="Workers">Worker processes (gunicorn --workers, uWSGI --processes).</param>
+/// <param name="Command">The command line for <see cref="ServerKind.Command"/>, else empty.</param>
+public sealed record ServerConfig(ServerKind Kind, BindAddress Bind, int Workers, string Command);
