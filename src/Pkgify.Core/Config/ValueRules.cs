@@ -52,7 +52,7 @@ internal static partial class ValueRules
     public static string? PackageName(string value) =>
         PackageNamePattern().IsMatch(value)
             ? null
-            : $"'{value}' is not a valid package name; use lowercase letters, digits, '+', '-' and '.', at least 2 characters, starting with a letter or digit (Debian Policy §5.6.7)";
+            : $"'{Printable(value)}' is not a valid package name; use lowercase letters, digits, '+', '-' and '.', at least 2 characters, starting with a letter or digit (Debian Policy §5.6.7)";
 
     public static string? Version(string value) =>
         VersionPattern().IsMatch(value)
@@ -67,7 +67,7 @@ internal static partial class ValueRules
     public static string? UserName(string value)
     {
         if (value.Length > MaxUserNameLength)
-            return $"'{value}' is longer than {MaxUserNameLength} characters, which useradd refuses";
+            return $"'{Printable(value)}' is longer than {MaxUserNameLength} characters, which useradd refuses";
         return UserNamePattern().IsMatch(value)
             ? null
             : $"'{Printable(value)}' is not a valid system user name; use lowercase letters, digits, '_' and '-', starting with a letter or '_' (useradd's NAME_REGEX)";

@@ -13,8 +13,9 @@ internal sealed record YamlContext(string DisplayFile, bool FileExists, ConfigOr
 
     /// <summary>
     /// A one-line user error located at <paramref name="node"/>; without a pkgify.yaml nothing has a
-    /// position, so only the file to create is named.
+    /// position, so only the file to create is named. Control characters quoted from the file are
+    /// made visible, so the message stays on one line.
     /// </summary>
     public UsageException Error(YamlNode node, string message) =>
-        new(FileExists ? $"{At(node)}: {message}" : $"{DisplayFile}: {message}");
+        new(ValueRules.Printable(FileExists ? $"{At(node)}: {message}" : $"{DisplayFile}: {message}"));
 }

@@ -35,12 +35,19 @@ internal static class SpecText
     /// </summary>
     public static string Script(string value) => Lines(value, protectComments: false);
 
-    /// <summary>A quoted %files path that names exactly one file, even with spaces or glob characters.</summary>
+    /// <summary>
+    /// A quoted %files path that names exactly one file, even with spaces or glob characters. A path
+    /// with a glob character becomes a glob: each such character is written as a one-character
+    /// bracket expression, and since rpm splits a glob into words like a shell (popt), its blanks and
+    /// single quotes get a backslash.
+    /// </summary>
     public static string Path(string value)
     {
         if (value.Any(char.IsControl) || value.IndexOfAny(UnlistableInFiles) >= 0)
             throw new TemplateValueException(value, "contains a control character or one of \" \\ { }, which an RPM %files list cannot name");
-        var escaped = string.Concat(value.Select(c => GlobCharacters.Contains(c) ? $"[{c}]" : c.ToString()));
+        var escaped = value.IndexOfAny(GlobCharacters) < 0
+            ? value
+            : string.Concat(value.Select(c => GlobCharacters.Contains(c) ? $"[{c}]" : c is ' ' or '\'' ? $"\\{c}" : c.ToString()));
         return "\"" + escaped.Replace("%", "%%") + "\"";
     }
 

@@ -3,7 +3,11 @@ namespace Pkgify.Core.Templates;
 /// <summary>Names of the built-in templates (their paths under templates/, and in an override folder).</summary>
 public static class TemplateNames
 {
-    /// <summary>Debian maintainer scripts (deb-preinst(5) ...).</summary>
+    /// <summary>
+    /// Debian maintainer scripts (deb-preinst(5) ...). The built-in preinst is a documented no-op
+    /// (nothing must happen before unpacking): ship it only when the project overrides it, or
+    /// lintian reports maintainer-script-empty.
+    /// </summary>
     public const string DebPreinst = "deb/preinst", DebPostinst = "deb/postinst", DebPrerm = "deb/prerm", DebPostrm = "deb/postrm";
 
     /// <summary>The Debian control stanza.</summary>

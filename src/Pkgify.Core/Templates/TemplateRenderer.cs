@@ -40,7 +40,7 @@ public sealed class TemplateRenderer
             }
             catch (HandlebarsException e)
             {
-                throw new UsageException($"template {Describe(name)}: syntax error: {e.Message}", e);
+                throw new UsageException(Config.ValueRules.Printable($"template {Describe(name)}: syntax error: {e.Message}"), e);
             }
         }
     }
@@ -77,7 +77,7 @@ public sealed class TemplateRenderer
         }
         catch (HandlebarsException e)
         {
-            throw new UsageException($"template {Describe(name)}: {e.Message}", e);
+            throw new UsageException(Config.ValueRules.Printable($"template {Describe(name)}: {e.Message}"), e);
         }
         finally
         {
