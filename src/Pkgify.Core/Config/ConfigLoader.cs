@@ -91,7 +91,11 @@ public static class ConfigLoader
         }
         catch (YamlException e)
         {
-            throw new UsageException($"{context.At(e.Start)}: {YamlProblem(e)}", e);
+            throw new UsageException(ValueRules.Printable($"{context.At(e.Start)}: {YamlProblem(e)}"), e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{context.DisplayFile}: cannot read it: {e.Message}", e);
         }
         if (stream.Documents.Count > 1)
             throw context.Error(stream.Documents[1].RootNode, "only one YAML document is allowed; remove the '---' separator and what follows");

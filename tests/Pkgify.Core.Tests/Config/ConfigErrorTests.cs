@@ -111,6 +111,7 @@ public class ConfigErrorTests
     [TestCase("server: {bind: 'unix:run/x.sock'}", "pkgify.yaml:4:16: server.bind: socket path 'run/x.sock' must be an absolute path")]
     [TestCase("server: {bind: 'bad host:80'}", "pkgify.yaml:4:16: server.bind: 'bad host' is not a host name or address")]
     [TestCase("server: {kind: command}", "pkgify.yaml:4:9: server.command: server.kind is command, so server.command must give the command line to run")]
+    [TestCase("server: {kind: command, command: \"run\\n--evil\"}", "pkgify.yaml:4:34: server.command: must be a single line")]
     [TestCase("server: {command: run-me}", "pkgify.yaml:4:19: server.command: is only used with kind: command")]
     [TestCase("service: {user: Ledger}", "pkgify.yaml:4:17: service.user: 'Ledger' is not a valid system user name")]
     [TestCase("service: {user: 1ledger}", "pkgify.yaml:4:17: service.user: '1ledger' is not a valid system user name")]
