@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Pkgify.Formats.IO;
 
 /// <summary>
@@ -8,6 +10,9 @@ internal static class StrictRead
 {
     /// <summary>Chunk size used while growing a block read from a stream whose length is unknown.</summary>
     private const int GrowChunk = 1 << 20;
+
+    /// <summary>Chunk size used to discard bytes from a stream that cannot seek.</summary>
+    private const int SkipChunk = 1 << 16;
 
     /// <summary>Fills <paramref name="buffer"/> completely or throws naming <paramref name="what"/>.</summary>
     public static void Exactly(Stream input, Span<byte> buffer, string what)
@@ -65,12 +70,20 @@ internal static class StrictRead
             input.Seek(count, SeekOrigin.Current);
             return;
         }
-        Span<byte> scratch = stackalloc byte[4096];
-        while (count > 0)
+        // Skipping multi-GiB members of a pipe is common (rpm payloads), so discard in large chunks.
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(SkipChunk);
+        try
         {
-            int want = (int)Math.Min(scratch.Length, count);
-            Exactly(input, scratch[..want], what);
-            count -= want;
+            while (count > 0)
+            {
+                int want = (int)Math.Min(SkipChunk, count);
+                Exactly(input, scratch.AsSpan(0, want), what);
+                count -= want;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
         }
     }
 }

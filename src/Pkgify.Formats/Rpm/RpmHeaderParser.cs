@@ -190,7 +190,7 @@ internal sealed class RpmHeaderParser
         uint type = BinaryPrimitives.ReadUInt32BigEndian(at[EntryTypeOffset..]);
         uint count = BinaryPrimitives.ReadUInt32BigEndian(at[EntryCountOffset..]);
         return (BinaryPrimitives.ReadInt32BigEndian(at[EntryTagOffset..]),
-            type > (uint)RpmTagType.I18NString ? (RpmTagType)(-1) : (RpmTagType)type,
+            (RpmTagType)unchecked((int)type), // out-of-range values are rejected by the type checks
             BinaryPrimitives.ReadInt32BigEndian(at[EntryDataOffset..]),
             count > int.MaxValue ? -1 : (int)count);
     }
