@@ -1,6 +1,5 @@
 using NUnit.Framework;
 using Pkgify.Formats.Cpio;
-using Pkgify.Formats.Tests.Support;
 using Shouldly;
 
 namespace Pkgify.Formats.Tests.Cpio;
@@ -12,15 +11,15 @@ public class CpioArchiveReaderTests
     public void Reads_what_gnu_cpio_writes(string format)
     {
         using var dir = new TempDir();
-        string tree = Directory.CreateDirectory(dir["tree/d"]).Parent!.FullName;
+        string tree = Directory.CreateDirectory(dir.Path("tree/d")).Parent!.FullName;
         File.WriteAllText(Path.Combine(tree, "d/f.txt"), "some text\n");
-        ToolRunner.Run("chmod", ["0640", Path.Combine(tree, "d/f.txt")]);
+        ToolRunner.RunChecked("chmod", ["0640", Path.Combine(tree, "d/f.txt")]);
         File.WriteAllBytes(Path.Combine(tree, "d/empty"), []);
         File.CreateSymbolicLink(Path.Combine(tree, "d/l"), "f.txt");
         File.WriteAllText(Path.Combine(tree, "d/h1"), "hello");
-        ToolRunner.Run("ln", [Path.Combine(tree, "d/h1"), Path.Combine(tree, "d/h2")]);
+        ToolRunner.RunChecked("ln", [Path.Combine(tree, "d/h1"), Path.Combine(tree, "d/h2")]);
 
-        byte[] archive = ToolRunner.Run("sh", ["-c", $"find . | LC_ALL=C sort | cpio -o -H {format}"], tree).StdOut;
+        byte[] archive = ToolRunner.RunBytesChecked("sh", ["-c", $"find . | LC_ALL=C sort | cpio -o -H {format}"], tree).StdOut;
         // GNU cpio pads the archive to 512-byte blocks; the reader must stop at the trailer regardless.
         (archive.Length % 512).ShouldBe(0);
 
@@ -92,7 +91,7 @@ public class CpioArchiveReaderTests
     public void Every_truncation_is_reported_as_damage()
     {
         byte[] archive = SampleCpioArchive.Write();
-        BoundedRun.Within(50, () =>
+        BoundedRun.Within(TimeSpan.FromSeconds(50), () =>
         {
             for (int length = 0; length < archive.Length; length++)
             {
@@ -107,7 +106,7 @@ public class CpioArchiveReaderTests
     public void Bit_flips_are_read_or_rejected_cleanly_never_crash()
     {
         byte[] archive = SampleCpioArchive.Write();
-        BoundedRun.Within(50, () =>
+        BoundedRun.Within(TimeSpan.FromSeconds(50), () =>
         {
             for (int at = 0; at < archive.Length; at++)
             {
@@ -173,5 +172,5 @@ public class CpioArchiveReaderTests
     }
 
     private static int Stat(string dir, string relative) =>
-        Convert.ToInt32(ToolRunner.Run("stat", ["-c", "%f", Path.Combine(dir, relative)]).Text.Trim(), 16);
+        Convert.ToInt32(ToolRunner.RunChecked("stat", ["-c", "%f", Path.Combine(dir, relative)]).StdOut.Trim(), 16);
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using NUnit.Framework;
 using Pkgify.Formats.Cpio;
-using Pkgify.Formats.Tests.Support;
 using Shouldly;
 
 namespace Pkgify.Formats.Tests.Cpio;
@@ -74,15 +73,15 @@ public class CpioNewcWriterTests
         using var dir = new TempDir();
         byte[] archive = SampleCpioArchive.Write();
 
-        var listing = ToolRunner.Run("cpio", ["-t"], dir.Path, archive);
-        listing.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var listing = ToolRunner.RunChecked("cpio", ["-t"], dir.Root, stdin: archive);
+        listing.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .ShouldBe(SampleCpioArchive.Members.Select(m => m.Header.Name).ToArray());
 
-        ToolRunner.Run("cpio", ["-idmv", "--no-absolute-filenames"], dir.Path, archive);
+        ToolRunner.RunChecked("cpio", ["-idmv", "--no-absolute-filenames"], dir.Root, stdin: archive);
 
         foreach (var member in SampleCpioArchive.Members)
         {
-            string path = dir[member.Header.Name[2..]];
+            string path = dir.Path(member.Header.Name[2..]);
             var stat = Stat(path);
             stat.Mode.ShouldBe(member.Header.Mode, $"st_mode of {member.Header.Name}");
             if ((member.Header.Mode & 0xF000) == 0x8000)
@@ -91,9 +90,9 @@ public class CpioNewcWriterTests
             if ((member.Header.Mode & 0xF000) == 0x8000)
                 stat.MTime.ShouldBe(SampleCpioArchive.MTime, $"mtime of {member.Header.Name}");
         }
-        new FileInfo(dir["opt/app/link"]).LinkTarget.ShouldBe("run");
-        var a = Stat(dir["opt/app/a.dat"]);
-        var b = Stat(dir["opt/app/b.dat"]);
+        new FileInfo(dir.Path("opt/app/link")).LinkTarget.ShouldBe("run");
+        var a = Stat(dir.Path("opt/app/a.dat"));
+        var b = Stat(dir.Path("opt/app/b.dat"));
         a.Inode.ShouldBe(b.Inode, "a.dat and b.dat must be one file");
         a.Links.ShouldBe(2);
     }
@@ -129,7 +128,7 @@ public class CpioNewcWriterTests
     /// <summary>`stat` itself, so that the file system's view is not filtered through .NET.</summary>
     private static StatResult Stat(string path)
     {
-        string[] f = ToolRunner.Run("stat", ["-c", "%f %Y %i %h", path]).Text.Trim().Split(' ');
+        string[] f = ToolRunner.RunChecked("stat", ["-c", "%f %Y %i %h", path]).StdOut.Trim().Split(' ');
         return new StatResult(Convert.ToInt32(f[0], 16), long.Parse(f[1]), long.Parse(f[2]), int.Parse(f[3]));
     }
 

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using NUnit.Framework;
 using Pkgify.Formats.Rpm;
-using Pkgify.Formats.Tests.Support;
 using Shouldly;
 
 namespace Pkgify.Formats.Tests.Rpm;
@@ -75,7 +74,7 @@ public class RpmHeaderHostileTests
         byte[] header = Sample();
         RpmHeader.Read(new MemoryStream(header), isSignature: false).Entries.Count.ShouldBe(6); // intact: fine
         Mutations[mutation](header);
-        BoundedRun.Within(10, () =>
+        BoundedRun.Within(TimeSpan.FromSeconds(10), () =>
         {
             var e = Should.Throw<InvalidDataException>(() => RpmHeader.Read(new MemoryStream(header), isSignature: false));
             TestContext.Out.WriteLine($"{mutation}: {e.Message}");
@@ -103,7 +102,7 @@ public class RpmHeaderHostileTests
     public void Every_truncation_of_a_real_package_before_its_payload_is_damage()
     {
         byte[] rpm = ReferencePackage(out long payloadOffset);
-        BoundedRun.Within(120, () =>
+        BoundedRun.Within(TimeSpan.FromSeconds(120), () =>
         {
             for (int length = 0; length < payloadOffset; length++)
             {
@@ -119,7 +118,7 @@ public class RpmHeaderHostileTests
     {
         byte[] rpm = ReferencePackage(out long payloadOffset);
         int rejected = 0;
-        BoundedRun.Within(120, () =>
+        BoundedRun.Within(TimeSpan.FromSeconds(120), () =>
         {
             for (int at = 0; at < payloadOffset; at++)
             {
@@ -139,7 +138,7 @@ public class RpmHeaderHostileTests
     private static byte[] ReferencePackage(out long payloadOffset)
     {
         using var dir = new TempDir();
-        byte[] rpm = File.ReadAllBytes(RpmBuildFixtures.BuildBinaryRpm(RpmBuildFixtures.SampleSpec, dir.Path));
+        byte[] rpm = File.ReadAllBytes(RpmBuildFixtures.BuildBinaryRpm(RpmBuildFixtures.SampleSpec, dir.Root));
         payloadOffset = RpmPackageReader.Open(new MemoryStream(rpm)).PayloadOffset;
         return rpm;
     }

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using NUnit.Framework;
 using Pkgify.Formats.Cpio;
 using Pkgify.Formats.Rpm;
-using Pkgify.Formats.Tests.Support;
 using Shouldly;
 
 namespace Pkgify.Formats.Tests.Rpm;
@@ -19,7 +18,7 @@ public class RpmbuildPackageTests
     public void BuildReferencePackage()
     {
         _dir = new TempDir();
-        _rpm = RpmBuildFixtures.BuildBinaryRpm(RpmBuildFixtures.SampleSpec, _dir.Path);
+        _rpm = RpmBuildFixtures.BuildBinaryRpm(RpmBuildFixtures.SampleSpec, _dir.Root);
         using var input = File.OpenRead(_rpm);
         _package = RpmPackageReader.Open(input);
         input.Position.ShouldBe(_package.PayloadOffset);
@@ -147,7 +146,7 @@ public class RpmbuildPackageTests
             gzip.CopyTo(buffer);
             cpio = buffer.ToArray();
         }
-        cpio.ShouldBe(ToolRunner.Run("rpm2cpio", [_rpm]).StdOut);
+        cpio.ShouldBe(ToolRunner.RunBytesChecked("rpm2cpio", [_rpm]).StdOut);
         CheckPayload(_package.Header, _package.Signature, cpio);
     }
 
@@ -155,13 +154,13 @@ public class RpmbuildPackageTests
     public void Xz_payload_via_rpm2cpio_reads_the_same_way_through_a_non_seekable_stream()
     {
         using var dir = new TempDir();
-        string rpm = RpmBuildFixtures.BuildBinaryRpm(RpmBuildFixtures.SampleSpec, dir.Path, RpmBuildFixtures.XzPayload);
+        string rpm = RpmBuildFixtures.BuildBinaryRpm(RpmBuildFixtures.SampleSpec, dir.Root, RpmBuildFixtures.XzPayload);
         RpmPackage package;
         using (var input = new NonSeekableStream(File.OpenRead(rpm)))
             package = RpmPackageReader.Open(input);
         package.Header.GetString(RpmTags.PayloadCompressor).ShouldBe("xz");
         Rebuild(package.Header, RpmTags.HeaderImmutable).ShouldBe(package.Header.RawBytes);
-        CheckPayload(package.Header, package.Signature, ToolRunner.Run("rpm2cpio", [rpm]).StdOut);
+        CheckPayload(package.Header, package.Signature, ToolRunner.RunBytesChecked("rpm2cpio", [rpm]).StdOut);
     }
 
     /// <summary>
@@ -228,7 +227,7 @@ public class RpmbuildPackageTests
         return h.GetStringArray(RpmTags.BaseNames).Select((b, i) => dirs[(int)indexes[i]] + b).ToArray();
     }
 
-    private string Query(string format) => ToolRunner.Run("rpm", ["-qp", "--qf", format, _rpm]).Text;
+    private string Query(string format) => ToolRunner.RunChecked("rpm", ["-qp", "--qf", format, _rpm]).StdOut;
 
     private string[] QueryArray(string tag) =>
         Query($"[%{{{tag}}}\\n]").Split('\n')[..^1];

@@ -1,6 +1,4 @@
-using Pkgify.Formats.Tests.Support;
-
-namespace Pkgify.Formats.Tests.Rpm;
+namespace Pkgify.TestSupport;
 
 /// <summary>
 /// Builds reference packages with the real <c>rpmbuild</c> from a spec text, in a private _topdir, so that tests
@@ -43,7 +41,7 @@ public static class RpmBuildFixtures
         foreach (var (name, value) in defines ?? new Dictionary<string, string>())
             Define(name, value);
         args.Add(specPath);
-        ToolRunner.Run("rpmbuild", args, workDir);
+        ToolRunner.RunChecked("rpmbuild", args, workDir);
 
         string[] built = Directory.GetFiles(Path.Combine(topDir, "RPMS"), "*.rpm", SearchOption.AllDirectories);
         if (built.Length != 1)

@@ -1,0 +1,3 @@
+global using NUnit.Framework;
+global using Pkgify.TestSupport;
+global using Shouldly;

@@ -1,0 +1,47 @@
+namespace Pkgify.TestSupport;
+
+/// <summary>
+/// Which Debian package ships each tool the tests call, so that a missing tool
+/// fails with the exact line to add to build/test-deps.txt.
+/// </summary>
+public static class DebianToolPackages
+{
+    static readonly Dictionary<string, string> PackageByTool = new(StringComparer.Ordinal)
+    {
+        ["apt-get"] = "apt",
+        ["ar"] = "binutils",
+        ["chroot"] = "coreutils",
+        ["cpio"] = "cpio",
+        ["createrepo_c"] = "createrepo-c",
+        ["debootstrap"] = "debootstrap",
+        ["dnf"] = "dnf",
+        ["dpkg"] = "dpkg",
+        ["dpkg-deb"] = "dpkg",
+        ["dpkg-scanpackages"] = "dpkg-dev",
+        ["fakeroot"] = "fakeroot",
+        ["gpg"] = "gnupg",
+        ["gpgv"] = "gpgv",
+        ["gzip"] = "gzip",
+        ["lintian"] = "lintian",
+        ["mount"] = "mount",
+        ["objdump"] = "binutils",
+        ["pigz"] = "pigz",
+        ["python3.11"] = "python3.11",
+        ["readelf"] = "binutils",
+        ["rpm"] = "rpm",
+        ["rpm2cpio"] = "rpm2cpio",
+        ["rpmkeys"] = "rpm",
+        ["rpmlint"] = "rpmlint",
+        ["systemd-analyze"] = "systemd",
+        ["tar"] = "tar",
+        ["umount"] = "mount",
+        ["unxz"] = "xz-utils",
+        ["unzstd"] = "zstd",
+        ["xz"] = "xz-utils",
+        ["zstd"] = "zstd",
+    };
+
+    /// <summary>The Debian package that ships <paramref name="tool"/>, or null when unknown.</summary>
+    public static string? For(string tool) =>
+        PackageByTool.TryGetValue(System.IO.Path.GetFileName(tool), out var package) ? package : null;
+}
