@@ -1,0 +1,96 @@
+using CommandLine;
+using Pkgify.Core.Model;
+using Pkgify.Core.Pack;
+using Pkgify.Formats.Compression;
+
+namespace Pkgify.Cli.Commands;
+
+[Verb("pack", HelpText = "Package an existing file tree (no Python involved), like fpm -s dir.")]
+public sealed class PackOptions : WriteOptions
+{
+    [Value(0, MetaName = "TREE", Required = true, HelpText = "Directory whose contents are installed under --prefix.")]
+    public string Tree { get; set; } = "";
+
+    [Option("name", Required = true, HelpText = "Package name (lowercase letters, digits, + - .).")]
+    public string Name { get; set; } = "";
+
+    [Option("version", Required = true, HelpText = "Version; PEP 440 forms such as 1.4.2rc1 are mapped (1.4.2~rc1).")]
+    public string Version { get; set; } = "";
+
+    [Option("release", Default = "1", HelpText = "Package release (Debian revision).")]
+    public string Release { get; set; } = "1";
+
+    [Option("arch", HelpText = "Architecture (all/noarch, amd64/x86_64, ...). Default: all.")]
+    public string? Arch { get; set; }
+
+    [Option("prefix", HelpText = "Where the tree is installed. Default: /opt/<name>.")]
+    public string? Prefix { get; set; }
+
+    [Option("depends", HelpText = "A dependency, e.g. \"libpq5 (>= 15)\" or \"a | b\"; repeat for more.")]
+    public IEnumerable<string> Depends { get; set; } = Array.Empty<string>();
+
+    [Option("config-file", HelpText = "A configuration file (install path or path in TREE); kept on upgrade. Repeatable.")]
+    public IEnumerable<string> ConfigFiles { get; set; } = Array.Empty<string>();
+
+    [Option("summary", HelpText = "One-line summary. Default: the name.")]
+    public string? Summary { get; set; }
+
+    [Option("description", HelpText = "Longer description.")]
+    public string? Description { get; set; }
+
+    [Option("maintainer", HelpText = "Maintainer, 'Name <email>'.")]
+    public string? Maintainer { get; set; }
+
+    [Option("license", HelpText = "License (SPDX identifier).")]
+    public string? License { get; set; }
+
+    [Option("homepage", HelpText = "Project homepage URL.")]
+    public string? Homepage { get; set; }
+
+    [Option('o', "output", Default = "dist", HelpText = "Output directory.")]
+    public string Output { get; set; } = "dist";
+}
+
+public static class PackCommand
+{
+    public static int Run(PackOptions o)
+    {
+        var request = new PackRequest
+        {
+            Tree = o.Tree,
+            Name = o.Name,
+            Version = o.Version,
+            Release = o.Release,
+            Architecture = o.Arch,
+            Prefix = o.Prefix,
+            Depends = o.Depends.ToList(),
+            ConfigFiles = o.ConfigFiles.ToList(),
+            Formats = FormatList.Parse(o.Format),
+            Compression = ParseCompression(o.Compression),
+            Level = o.Level,
+            OutputDirectory = o.Output,
+            SourceDateEpoch = o.ResolveSourceDateEpoch(),
+            Metadata = new PackageMetadata(o.Summary ?? "", o.Description ?? "", o.Maintainer ?? "",
+                License: o.License ?? "", Homepage: o.Homepage ?? ""),
+        };
+        var results = DirectoryPackager.Pack(request);
+        if (o.Json)
+            JsonOutput.Write(new { packages = results.Select(r => new { format = r.Format, path = r.Path, size = r.Size, sha256 = r.Sha256 }) });
+        else if (!o.Quiet)
+            foreach (var r in results)
+                Console.WriteLine($"wrote {r.Path} ({r.Size} bytes, sha256 {r.Sha256})");
+        return 0;
+    }
+
+    internal static CompressionKind ParseCompression(string name)
+    {
+        try
+        {
+            return CompressionCodec.Parse(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new Pkgify.Core.Errors.UsageException($"--compression: {e.Message}");
+        }
+    }
+}

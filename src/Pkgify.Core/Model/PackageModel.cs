@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+
+namespace Pkgify.Core.Model;
+
+/// <summary>Name, version and architecture: what identifies a package to dpkg and rpm.</summary>
+public sealed record PackageIdentity(string Name, PackageVersion Version, PackageArchitecture Architecture);
+
+/// <summary>Descriptive fields. Section/Priority are Debian's, Group/Vendor RPM's; writers take what they know.</summary>
+public sealed record PackageMetadata(
+    string Summary,
+    string Description,
+    string Maintainer,
+    string License = "",
+    string Homepage = "",
+    string Section = "misc",
+    string Priority = "optional",
+    string Group = "Unspecified",
+    string Vendor = "");
+
+/// <summary>
+/// The one format-neutral description of a package, built once by <see cref="PackageNormalizer"/> and then
+/// read by every writer. Files are complete (every parent directory present) and sorted by the UTF-8 bytes
+/// of their path; mtimes are clamped to <see cref="BuildTime"/>.
+/// </summary>
+public sealed record PackageModel(
+    PackageIdentity Identity,
+    PackageMetadata Metadata,
+    ImmutableArray<PackageFile> Files,
+    FamilyParts Deb,
+    FamilyParts Rpm,
+    long BuildTime)
+{
+    public FamilyParts For(PackageFamily family) => family == PackageFamily.Deb ? Deb : Rpm;
+
+    /// <summary>The files one family's package holds: all but those flagged for the other family only.</summary>
+    public IEnumerable<PackageFile> FilesFor(PackageFamily family) => Files.Where(f => f.IsFor(family));
+}

@@ -1,0 +1,174 @@
+using System.Collections.Immutable;
+using System.Text;
+using Pkgify.Core.Errors;
+using Pkgify.Core.Validation;
+
+namespace Pkgify.Core.Model;
+
+/// <summary>
+/// The single place where inputs become a <see cref="PackageModel"/>: names and versions validated and
+/// mapped, paths checked, parent directories added, hardlink sets given a primary member, ownership
+/// defaulted, mtimes clamped, files sorted. Writers can then trust the model and stay simple.
+/// </summary>
+public static class PackageNormalizer
+{
+    /// <summary>
+    /// Used when no SOURCE_DATE_EPOCH is given and no input file has an mtime: 2000-01-01T00:00:00Z.
+    /// Never the clock, so a build is repeatable; after 1975 so lintian's package-contains-ancient-file stays quiet.
+    /// </summary>
+    public const long DefaultEpoch = 946_684_800;
+
+    private const int DirectoryMode = 0x1ED; // 0755
+
+    public static PackageModel Normalize(PackageDraft draft)
+    {
+        NameRules.ValidatePackageName(draft.Name, "name");
+        var version = VersionRules.Parse(draft.Version, draft.Release, "version");
+        var buildTime = draft.SourceDateEpoch ?? DeriveBuildTime(draft.Files);
+        if (buildTime < 0)
+            throw new UsageException($"SOURCE_DATE_EPOCH: {buildTime} is negative: give seconds since 1970-01-01");
+
+        var files = new SortedDictionary<string, PackageFile>(StringComparer.Ordinal);
+        foreach (var file in draft.Files)
+        {
+            var path = PathRules.Normalize(file.Path, "file");
+            if (files.ContainsKey(path))
+                throw new UsageException($"file {Printable.Escape(path)}: listed twice: keep one entry per installed path");
+            files[path] = Clean(file with { Path = path }, buildTime);
+        }
+        AddImplicitParents(files, buildTime);
+        var ordered = OrderHardlinkSets(files);
+        CheckConfigFiles(ordered);
+
+        var arch = draft.Architecture is null
+            ? PackageArchitecture.Independent
+            : PackageArchitecture.Parse(draft.Architecture)
+              ?? throw new UsageException($"arch: unknown architecture '{Printable.Escape(draft.Architecture)}': use all/noarch, amd64/x86_64, arm64/aarch64, ...");
+
+        return new PackageModel(
+            new PackageIdentity(draft.Name, version, arch),
+            CleanMetadata(draft.Metadata, draft.Name),
+            ordered,
+            draft.Deb,
+            draft.Rpm,
+            buildTime);
+    }
+
+    /// <summary>Without SOURCE_DATE_EPOCH the newest input mtime stands for the build time: same inputs, same bytes.</summary>
+    private static long DeriveBuildTime(IEnumerable<PackageFile> files) =>
+        files.Select(f => f.MTime).DefaultIfEmpty(DefaultEpoch).Max() is var t && t > 0 ? t : DefaultEpoch;
+
+    private static PackageFile Clean(PackageFile file, long buildTime)
+    {
+        if ((file.Mode & ~0xFFF) != 0)
+            throw new UsageException($"file {Printable.Escape(file.Path)}: mode {Convert.ToString(file.Mode, 8)} has more than permission bits: give 0000-7777");
+        var owner = string.IsNullOrEmpty(file.Owner) ? "root" : file.Owner;
+        var group = string.IsNullOrEmpty(file.Group) ? "root" : file.Group;
+        PathRules.ValidateAccountName(owner, file.Path);
+        PathRules.ValidateAccountName(group, file.Path);
+        var size = file.Kind switch
+        {
+            FileKind.Directory => 0,
+            FileKind.Symlink => Encoding.UTF8.GetByteCount(file.LinkTarget),
+            _ => file.Size,
+        };
+        if (file.Kind == FileKind.Symlink)
+            PathRules.ValidateLinkTarget(file.LinkTarget, file.Path);
+        var flags = file.Kind == FileKind.Directory ? file.Flags & FileFlags.ImplicitParent : file.Flags;
+        return file with
+        {
+            Owner = owner,
+            Group = group,
+            Size = size,
+            MTime = Math.Clamp(file.MTime, 0, buildTime),
+            Flags = flags,
+        };
+    }
+
+    private static void AddImplicitParents(SortedDictionary<string, PackageFile> files, long buildTime)
+    {
+        foreach (var path in files.Keys.ToList())
+        {
+            for (var parent = ParentOf(path); parent != "/"; parent = ParentOf(parent))
+            {
+                if (files.TryGetValue(parent, out var existing))
+                {
+                    if (existing.Kind != FileKind.Directory)
+                        throw new UsageException($"file {Printable.Escape(path)}: its parent {Printable.Escape(parent)} is not a directory in the package");
+                    continue;
+                }
+                files[parent] = new PackageFile(parent, FileKind.Directory, DirectoryMode, buildTime, Flags: FileFlags.ImplicitParent);
+            }
+        }
+    }
+
+    private static string ParentOf(string path)
+    {
+        var i = path.LastIndexOf('/');
+        return i <= 0 ? "/" : path[..i];
+    }
+
+    /// <summary>
+    /// Sorts by UTF-8 path bytes and makes the first member of each hardlink set (in that order) the one
+    /// that carries the data: dpkg needs a hardlink's target earlier in the tar (formats.md §1.4), and
+    /// rpm identifies a set by its shared inode number, whichever member the user named.
+    /// </summary>
+    private static ImmutableArray<PackageFile> OrderHardlinkSets(SortedDictionary<string, PackageFile> files)
+    {
+        var sorted = files.Values.OrderBy(f => f.Path, Utf8PathComparer.Instance).ToList();
+        var setOf = new Dictionary<string, string>(StringComparer.Ordinal); // member -> primary it names
+        foreach (var f in sorted.Where(f => f.Kind == FileKind.Hardlink))
+        {
+            var target = PathRules.Normalize(f.LinkTarget, $"hardlink {f.Path}");
+            if (!files.TryGetValue(target, out var t) || t.Kind is not (FileKind.Regular or FileKind.Hardlink))
+                throw new UsageException($"file {Printable.Escape(f.Path)}: hardlink target {Printable.Escape(target)} is not a regular file of the package");
+            setOf[f.Path] = target;
+        }
+        if (setOf.Count == 0)
+            return sorted.ToImmutableArray();
+
+        var named = new HashSet<string>(setOf.Values, StringComparer.Ordinal);
+        string Root(string p) => setOf.TryGetValue(p, out var t) && t != p ? Root(t) : p;
+        var primaryOfSet = new Dictionary<string, string>(StringComparer.Ordinal); // set root -> first member in order
+        foreach (var f in sorted.Where(f => f.Kind is FileKind.Regular or FileKind.Hardlink))
+        {
+            var root = Root(f.Path);
+            if (root != f.Path || named.Contains(f.Path))
+                primaryOfSet.TryAdd(root, f.Path);
+        }
+
+        var result = ImmutableArray.CreateBuilder<PackageFile>(sorted.Count);
+        foreach (var f in sorted)
+        {
+            if (f.Kind is not (FileKind.Regular or FileKind.Hardlink) || !primaryOfSet.TryGetValue(Root(f.Path), out var primary))
+            {
+                result.Add(f);
+                continue;
+            }
+            var data = files[Root(f.Path)];
+            result.Add(f.Path == primary
+                ? f with { Kind = FileKind.Regular, LinkTarget = "", Size = data.Size, Source = data.Source }
+                : f with { Kind = FileKind.Hardlink, LinkTarget = primary, Size = data.Size, Source = data.Source });
+        }
+        return result.MoveToImmutable();
+    }
+
+    private static void CheckConfigFiles(ImmutableArray<PackageFile> files)
+    {
+        foreach (var f in files.Where(f => f.IsConfig && f.Kind != FileKind.Regular))
+            throw new UsageException($"config file {Printable.Escape(f.Path)}: is a {f.Kind.ToString().ToLowerInvariant()}: only regular files can be configuration files");
+    }
+
+    private static PackageMetadata CleanMetadata(PackageMetadata m, string name)
+    {
+        var summary = string.IsNullOrWhiteSpace(m.Summary) ? name : m.Summary.Trim();
+        if (summary.Contains('\n'))
+            throw new UsageException("summary: must be one line: put longer text in description");
+        return m with
+        {
+            Summary = summary,
+            Description = string.IsNullOrWhiteSpace(m.Description) ? summary : m.Description.TrimEnd(),
+            Maintainer = string.IsNullOrWhiteSpace(m.Maintainer) ? "Unknown <unknown@localhost>" : m.Maintainer.Trim(),
+        };
+    }
+}

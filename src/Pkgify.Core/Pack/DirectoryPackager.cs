@@ -1,0 +1,54 @@
+using Pkgify.Core.Errors;
+using Pkgify.Core.Model;
+using Pkgify.Core.Output;
+using Pkgify.Core.Relations;
+using Pkgify.Core.Staging;
+using Pkgify.Core.Validation;
+using Pkgify.Core.Writers;
+
+namespace Pkgify.Core.Pack;
+
+/// <summary><c>pkgify pack</c>: an existing file tree becomes packages; no Python involved.</summary>
+public static class DirectoryPackager
+{
+    public static IReadOnlyList<PackResult> Pack(PackRequest request)
+    {
+        // Everything the user could get wrong is checked before the first byte is written.
+        var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level);
+        var model = BuildModel(request);
+        return PackageEmitter.Emit(model, writers, request.OutputDirectory);
+    }
+
+    public static PackageModel BuildModel(PackRequest request)
+    {
+        NameRules.ValidatePackageName(request.Name, "--name");
+        var prefix = PathRules.NormalizePrefix(request.Prefix ?? "/opt/" + request.Name);
+        var files = TreeScanner.Scan(request.Tree, prefix);
+        var configPaths = request.ConfigFiles.Select(c => ConfigPath(c, prefix)).ToHashSet(StringComparer.Ordinal);
+
+        var draft = new PackageDraft
+        {
+            Name = request.Name,
+            Version = request.Version,
+            Release = request.Release,
+            Architecture = request.Architecture,
+            Metadata = request.Metadata ?? new PackageMetadata(request.Name, "", ""),
+            SourceDateEpoch = request.SourceDateEpoch,
+        };
+        foreach (var f in files)
+            draft.Files.Add(configPaths.Remove(f.Path) ? f with { Flags = f.Flags | FileFlags.Config | FileFlags.NoReplace } : f);
+        if (configPaths.Count > 0)
+            throw new UsageException($"--config-file {Printable.Escape(configPaths.First())}: no such file in the tree: give an install path or a path relative to the tree");
+
+        var depends = RelationSet.Empty.With(RelationKind.Depends,
+            request.Depends.Select(d => RelationParser.Parse(d, "--depends")));
+        draft.Deb = FamilyParts.Empty with { Relations = depends };
+        draft.Rpm = FamilyParts.Empty with { Relations = depends };
+        return PackageNormalizer.Normalize(draft);
+    }
+
+    private static string ConfigPath(string given, string prefix) =>
+        given.StartsWith('/')
+            ? PathRules.Normalize(given, "--config-file")
+            : PathRules.Normalize((prefix == "/" ? "" : prefix) + "/" + given, "--config-file");
+}

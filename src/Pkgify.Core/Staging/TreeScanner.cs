@@ -1,0 +1,97 @@
+using Mono.Unix;
+using Mono.Unix.Native;
+using Pkgify.Core.Errors;
+using Pkgify.Core.Model;
+using Pkgify.Core.Validation;
+
+namespace Pkgify.Core.Staging;
+
+/// <summary>
+/// Turns a directory tree on the build host into package files under an install prefix. Uses lstat so
+/// symlinks are kept as links and never followed out of the tree; hardlinks are found by device and inode.
+/// Entries are visited in sorted name order so nothing depends on the file system's directory order, and
+/// ownership is never taken from the build host (files default to root:root).
+/// </summary>
+public static class TreeScanner
+{
+    public static IReadOnlyList<PackageFile> Scan(string treeRoot, string prefix)
+    {
+        var root = Path.GetFullPath(treeRoot);
+        if (!Directory.Exists(root))
+            throw new UsageException($"tree '{Printable.Escape(treeRoot)}': no such directory: give the path of the directory to package");
+        var installPrefix = PathRules.NormalizePrefix(prefix);
+        var result = new List<PackageFile>();
+        var firstOfInode = new Dictionary<(ulong Dev, ulong Ino), string>();
+
+        if (installPrefix != "/")
+            result.Add(DirectoryEntry(installPrefix, Stat(root)));
+        Walk(root, installPrefix, result, firstOfInode);
+        return result;
+    }
+
+    private static void Walk(string dir, string installDir, List<PackageFile> result, Dictionary<(ulong, ulong), string> firstOfInode)
+    {
+        var names = Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).OfType<string>()
+            .OrderBy(n => n, Utf8PathComparer.Instance);
+        foreach (var name in names)
+        {
+            var hostPath = Path.Combine(dir, name);
+            var installPath = installDir == "/" ? "/" + name : installDir + "/" + name;
+            if (name.Contains('\uFFFD'))
+                throw new UsageException($"file '{Printable.Escape(hostPath)}': the name is not valid UTF-8: rename it");
+            var st = Stat(hostPath);
+            switch (st.st_mode & FilePermissions.S_IFMT)
+            {
+                case FilePermissions.S_IFDIR:
+                    result.Add(DirectoryEntry(installPath, st));
+                    Walk(hostPath, installPath, result, firstOfInode);
+                    break;
+                case FilePermissions.S_IFLNK:
+                    result.Add(new PackageFile(installPath, FileKind.Symlink, 0x1FF, st.st_mtime,
+                        LinkTarget: UnixPath.ReadLink(hostPath)));
+                    break;
+                case FilePermissions.S_IFREG:
+                    result.Add(RegularEntry(hostPath, installPath, st, firstOfInode));
+                    break;
+                default:
+                    throw new UsageException(
+                        $"file '{Printable.Escape(hostPath)}': is a {KindName(st.st_mode)}: only regular files, directories and symlinks can be packaged; remove it from the tree");
+            }
+        }
+    }
+
+    private static PackageFile RegularEntry(string hostPath, string installPath, Stat st, Dictionary<(ulong, ulong), string> firstOfInode)
+    {
+        var mode = Permissions(st);
+        if (st.st_nlink > 1)
+        {
+            var key = (st.st_dev, st.st_ino);
+            if (firstOfInode.TryGetValue(key, out var first))
+                return new PackageFile(installPath, FileKind.Hardlink, mode, st.st_mtime, st.st_size,
+                    new DiskFileSource(hostPath), LinkTarget: first);
+            firstOfInode[key] = installPath;
+        }
+        return new PackageFile(installPath, FileKind.Regular, mode, st.st_mtime, st.st_size, new DiskFileSource(hostPath));
+    }
+
+    private static PackageFile DirectoryEntry(string installPath, Stat st) =>
+        new(installPath, FileKind.Directory, Permissions(st), st.st_mtime);
+
+    private static int Permissions(Stat st) => (int)((uint)st.st_mode & 0xFFF);
+
+    private static Stat Stat(string path)
+    {
+        if (Syscall.lstat(path, out var st) != 0)
+            throw new UsageException($"file '{Printable.Escape(path)}': cannot be read ({Stdlib.GetLastError()}): check its permissions");
+        return st;
+    }
+
+    private static string KindName(FilePermissions mode) => (mode & FilePermissions.S_IFMT) switch
+    {
+        FilePermissions.S_IFSOCK => "socket",
+        FilePermissions.S_IFIFO => "FIFO",
+        FilePermissions.S_IFCHR => "character device",
+        FilePermissions.S_IFBLK => "block device",
+        _ => "special file",
+    };
+}

@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using System.Text;
+using Pkgify.Core.Model;
+using Pkgify.Core.Output;
+using Pkgify.Formats.Ar;
+using Pkgify.Formats.Compression;
+using Pkgify.Formats.Tar;
+
+namespace Pkgify.Core.Writers.Deb;
+
+public sealed record DebWriterOptions(CompressionOptions Compression)
+{
+    /// <summary>xz for both members, as dpkg-deb 1.21 does; readable by every supported Debian and Ubuntu (formats.md §1.5).</summary>
+    public static readonly DebWriterOptions Default = new(CompressionOptions.Default(CompressionKind.Xz));
+}
+
+/// <summary>
+/// Writes a binary .deb (deb(5)): an ar archive of <c>debian-binary</c>, <c>control.tar.*</c> and
+/// <c>data.tar.*</c>, in that order (dpkg's extract.c rejects any other). Tars are GNU format, never PAX
+/// (dpkg refuses PAX headers, formats.md §1.4), with <c>./</c>-prefixed names and root ownership unless
+/// the model says otherwise. data.tar is streamed through the compressor into a scratch file while md5sums
+/// are computed in the same pass; control.tar (small) is then built and the ar assembled around both.
+/// </summary>
+public sealed class DebWriter : IPackageWriter
+{
+    private const string DebianBinary = "2.0\n";
+    private readonly DebWriterOptions _options;
+
+    public DebWriter(DebWriterOptions options) => _options = options;
+
+    public PackageFamily Family => PackageFamily.Deb;
+
+    public string FileName(PackageModel model) =>
+        $"{model.Identity.Name}_{model.Identity.Version.DebFileName}_{model.Identity.Architecture.Deb}.deb";
+
+    public void Write(PackageModel model, Stream output, ScratchSpace scratch)
+    {
+        var suffix = CompressionCodec.FileSuffix(_options.Compression.Kind);
+        var dataPath = scratch.NewFile("data.tar");
+        string md5sums;
+        using (var dataFile = new FileStream(dataPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+        {
+            using (var compressor = CompressionCodec.OpenEncoder(dataFile, _options.Compression, leaveOpen: true))
+                md5sums = DataTar.Write(model, compressor);
+            var control = ControlTar.Build(model, md5sums, _options.Compression);
+
+            dataFile.Position = 0;
+            using var ar = new ArWriter(output, model.BuildTime, leaveOpen: true);
+            ar.WriteMember("debian-binary", Encoding.ASCII.GetBytes(DebianBinary));
+            ar.WriteMember("control.tar" + suffix, control);
+            ar.WriteMember("data.tar" + suffix, dataFile, dataFile.Length);
+        }
+    }
+
+    /// <summary>data.tar: the installed tree.</summary>
+    private static class DataTar
+    {
+        /// <summary>Writes the entries and returns the md5sums file (deb-md5sums(5)).</summary>
+        public static string Write(PackageModel model, Stream destination)
+        {
+            var md5sums = new StringBuilder();
+            using var tar = new GnuTarWriter(destination, leaveOpen: true);
+            tar.WriteEntry(new TarEntryHeader("./", TarEntryType.Directory, 0x1ED, model.BuildTime, 0));
+            foreach (var f in model.FilesFor(PackageFamily.Deb))
+            {
+                var header = HeaderFor(f);
+                if (f.Kind != FileKind.Regular)
+                {
+                    tar.WriteEntry(header);
+                    continue;
+                }
+                using var source = new HashingReadStream(f.Source!.Open(), HashAlgorithmName.MD5);
+                tar.WriteEntry(header, source);
+                md5sums.Append(source.HexDigest()).Append("  ").Append(f.RelativePath).Append('\n');
+            }
+            tar.Finish();
+            return md5sums.ToString();
+        }
+
+        private static TarEntryHeader HeaderFor(PackageFile f) => f.Kind switch
+        {
+            FileKind.Directory => Header(f, "./" + f.RelativePath + "/", TarEntryType.Directory, 0),
+            FileKind.Symlink => Header(f, "./" + f.RelativePath, TarEntryType.Symlink, 0) with { LinkName = f.LinkTarget },
+            FileKind.Hardlink => Header(f, "./" + f.RelativePath, TarEntryType.Hardlink, 0) with { LinkName = "./" + f.LinkTarget.TrimStart('/') },
+            _ => Header(f, "./" + f.RelativePath, TarEntryType.Regular, f.Size),
+        };
+
+        /// <summary>
+        /// Numeric ids are always 0: only root's id is known in advance, and dpkg (tarfn.c) prefers the
+        /// owner and group names when they resolve on the target, so the build host's ids never leak in.
+        /// </summary>
+        private static TarEntryHeader Header(PackageFile f, string name, TarEntryType type, long size) =>
+            new(name, type, f.Mode, f.MTime, size, Uid: 0, Gid: 0, UserName: f.Owner, GroupName: f.Group);
+    }
+
+    /// <summary>control.tar: control, md5sums, conffiles and maintainer scripts (deb(5)).</summary>
+    private static class ControlTar
+    {
+        private const int DataMode = 0x1A4;   // 0644, as dpkg-deb packs control files
+        private const int ScriptMode = 0x1ED; // 0755: dpkg-deb requires scripts between 0555 and 0775
+
+        private static readonly (ScriptPhase Phase, string Name)[] ScriptNames =
+        {
+            (ScriptPhase.PreInstall, "preinst"),
+            (ScriptPhase.PostInstall, "postinst"),
+            (ScriptPhase.PreRemove, "prerm"),
+            (ScriptPhase.PostRemove, "postrm"),
+        };
+
+        public static byte[] Build(PackageModel model, string md5sums, CompressionOptions compression)
+        {
+            var members = new SortedDictionary<string, (byte[] Data, int Mode)>(StringComparer.Ordinal)
+            {
+                ["control"] = (Utf8(DebControlFile.Render(model, InstalledSize.KiB(model.FilesFor(PackageFamily.Deb)))), DataMode),
+            };
+            if (md5sums.Length > 0)
+                members["md5sums"] = (Utf8(md5sums), DataMode);
+            var conffiles = string.Concat(model.FilesFor(PackageFamily.Deb).Where(f => f.IsConfig).Select(f => f.Path + "\n"));
+            if (conffiles.Length > 0)
+                members["conffiles"] = (Utf8(conffiles), DataMode);
+            foreach (var (phase, name) in ScriptNames)
+            {
+                if (model.Deb.Scripts.Get(phase) is { } script)
+                    members[name] = (Utf8(script.Body), ScriptMode);
+            }
+
+            using var buffer = new MemoryStream();
+            using (var compressor = CompressionCodec.OpenEncoder(buffer, compression, leaveOpen: true))
+            using (var tar = new GnuTarWriter(compressor, leaveOpen: true))
+            {
+                tar.WriteEntry(new TarEntryHeader("./", TarEntryType.Directory, 0x1ED, model.BuildTime, 0));
+                foreach (var (name, (data, mode)) in members)
+                    tar.WriteEntry(new TarEntryHeader("./" + name, TarEntryType.Regular, mode, model.BuildTime, data.Length), data);
+                tar.Finish();
+            }
+            return buffer.ToArray();
+        }
+
+        private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
+    }
+}

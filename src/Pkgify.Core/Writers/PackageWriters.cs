@@ -1,0 +1,31 @@
+using Pkgify.Core.Errors;
+using Pkgify.Core.Model;
+using Pkgify.Core.Writers.Deb;
+using Pkgify.Formats.Compression;
+
+namespace Pkgify.Core.Writers;
+
+/// <summary>Chooses and configures the writers for the requested formats, validating the options first.</summary>
+public static class PackageWriters
+{
+    public static IReadOnlyList<IPackageWriter> Create(IEnumerable<PackageFamily> formats, CompressionKind compression, int? level)
+    {
+        var options = CompressionFor(compression, level);
+        return formats.Distinct().Select(f => f switch
+        {
+            PackageFamily.Deb => (IPackageWriter)new DebWriter(new DebWriterOptions(options)),
+            _ => throw new UsageException($"--format: {f.ToString().ToLowerInvariant()} is not supported yet: use -f deb"),
+        }).ToList();
+    }
+
+    public static CompressionOptions CompressionFor(CompressionKind kind, int? level)
+    {
+        var defaults = CompressionOptions.Default(kind);
+        if (level is null)
+            return defaults;
+        var (min, max) = CompressionCodec.LevelRange(kind);
+        if (level < min || level > max)
+            throw new UsageException($"--level: {level} is out of range for {kind.ToString().ToLowerInvariant()}: use {min} to {max}");
+        return defaults with { Level = level.Value };
+    }
+}

@@ -1,0 +1,121 @@
+using NUnit.Framework;
+using Pkgify.Cli.Tests.Support;
+using Pkgify.TestSupport;
+using Shouldly;
+
+namespace Pkgify.Cli.Tests.Deb;
+
+/// <summary>
+/// `pkgify pack -f deb` proved by the tools that consume .deb files: dpkg-deb, dpkg and lintian.
+/// </summary>
+[NonParallelizable]
+public class DebPackAcceptanceTests
+{
+    private TempDir _tmp = null!;
+    private string _tree = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _tmp = new TempDir();
+        _tree = _tmp.Path("tree");
+        TrickyTree.Create(_tree);
+    }
+
+    [TearDown]
+    public void TearDown() => _tmp.Dispose();
+
+    private string PackDeb(string compression = "xz", string? tree = null, string? output = null)
+    {
+        var outDir = output ?? _tmp.Path("out-" + compression);
+        PkgifyCli.RunChecked("pack", tree ?? _tree, "--name", "tricky", "--version", "1.2.3", "--prefix", "/opt/tricky",
+            "-f", "deb", "--compression", compression, "-o", outDir, "--source-date-epoch", "1700000000",
+            "--maintainer", "Ops Team <ops@example.com>", "--summary", "exercise for the archive writers", "--description", "A tree that exercises the tar writer.\n\nSecond paragraph.");
+        var debs = Directory.GetFiles(outDir, "*.deb");
+        debs.Length.ShouldBe(1);
+        Path.GetFileName(debs[0]).ShouldBe("tricky_1.2.3-1_all.deb");
+        Directory.GetFiles(outDir).Length.ShouldBe(1, "no temp files are left beside the package");
+        return debs[0];
+    }
+
+    [TestCase("xz")]
+    [TestCase("gzip")]
+    [TestCase("zstd")]
+    [TestCase("none")]
+    public void Dpkg_deb_reads_the_package_and_extracts_the_exact_tree(string compression)
+    {
+        ToolRunner.Require("dpkg-deb");
+        var deb = PackDeb(compression);
+
+        var info = ToolRunner.RunChecked("dpkg-deb", new[] { "--info", deb });
+        info.StdOut.ShouldContain("Package: tricky");
+        info.StdOut.ShouldContain("Version: 1.2.3-1");
+        info.StdOut.ShouldContain("Architecture: all");
+        ToolRunner.RunChecked("dpkg-deb", new[] { "--contents", deb }).StdOut.ShouldContain("./opt/tricky/");
+
+        var extracted = _tmp.Path("x-" + compression);
+        ToolRunner.RunChecked("dpkg-deb", new[] { "-x", deb, extracted });
+        var expected = TreeSnapshot.Capture(_tree);
+        var actual = TreeSnapshot.Capture(Path.Combine(extracted, "opt", "tricky"));
+        TreeSnapshot.Diff(expected, actual).ShouldBeEmpty();
+        TreeSnapshot.HardlinkGroups(Path.Combine(extracted, "opt", "tricky")).ShouldBe(TreeSnapshot.HardlinkGroups(_tree));
+    }
+
+    [Test]
+    public void Dpkg_installs_into_a_scratch_root_and_purges()
+    {
+        ToolRunner.Require("dpkg");
+        var deb = PackDeb();
+        var root = _tmp.Path("root");
+        foreach (var d in new[] { "var/lib/dpkg/info", "var/lib/dpkg/updates" })
+            Directory.CreateDirectory(Path.Combine(root, d));
+        File.WriteAllText(Path.Combine(root, "var/lib/dpkg/status"), "");
+
+        ToolRunner.RunChecked("dpkg", new[] { "--root=" + root, "--log=/dev/null", "-i", deb });
+        var installed = Path.Combine(root, "opt", "tricky");
+        TreeSnapshot.Diff(TreeSnapshot.Capture(_tree), TreeSnapshot.Capture(installed)).ShouldBeEmpty();
+        ToolRunner.RunChecked("dpkg", new[] { "--root=" + root, "-s", "tricky" }).StdOut.ShouldContain("Status: install ok installed");
+
+        ToolRunner.RunChecked("dpkg", new[] { "--root=" + root, "--log=/dev/null", "--purge", "tricky" });
+        Directory.Exists(installed).ShouldBeFalse();
+        ToolRunner.Run("dpkg", new[] { "--root=" + root, "-s", "tricky" }).ExitCode.ShouldNotBe(0);
+    }
+
+    [Test]
+    public void Lintian_reports_no_error_outside_the_allowlist()
+    {
+        ToolRunner.Require("lintian");
+        var deb = PackDeb();
+        var result = ToolRunner.Run("lintian", new[] { "--allow-root", "--no-cfg", "-E", "--pedantic", deb }, timeout: TimeSpan.FromMinutes(5));
+        var allowed = LintianAllowlist.Load();
+        var errors = result.StdOut.Split('\n')
+            .Where(l => l.StartsWith("E: ", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[2])
+            .Where(tag => !allowed.Contains(tag))
+            .ToList();
+        errors.ShouldBeEmpty($"lintian output:\n{result.StdOut}{result.StdErr}");
+        result.StdErr.ShouldNotContain("internal error");
+    }
+
+    [Test]
+    public void Same_inputs_and_epoch_give_identical_bytes_whatever_path_mtime_and_umask()
+    {
+        var copy = _tmp.Path("elsewhere", "deeper", "tree");
+        ToolRunner.RunChecked("mkdir", new[] { "-p", Path.GetDirectoryName(copy)! });
+        ToolRunner.RunChecked("cp", new[] { "-a", _tree, copy });
+        ToolRunner.RunChecked("find", new[] { copy, "-exec", "touch", "-h", "-d", "2030-01-01 12:00", "{}", "+" });
+
+        var a = RunWithUmask(_tree, _tmp.Path("ra"), "022");
+        var b = RunWithUmask(copy, _tmp.Path("rb"), "077");
+        File.ReadAllBytes(a).ShouldBe(File.ReadAllBytes(b));
+    }
+
+    private static string RunWithUmask(string tree, string output, string umask)
+    {
+        var r = PkgifyCli.Run(new[] { "pack", tree, "--name", "tricky", "--version", "1.0", "-f", "deb", "-o", output },
+            new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1700000000", ["TZ"] = umask == "022" ? "UTC" : "Asia/Tokyo", ["LANG"] = umask == "022" ? "C" : "de_DE.UTF-8" },
+            umask: umask);
+        r.ExitCode.ShouldBe(0, r.StdErr);
+        return Directory.GetFiles(output, "*.deb").Single();
+    }
+}
