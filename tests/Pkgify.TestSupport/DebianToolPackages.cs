@@ -30,6 +30,7 @@ public static class DebianToolPackages
         ["readelf"] = "binutils",
         ["rpm"] = "rpm",
         ["rpm2cpio"] = "rpm2cpio",
+        ["rpmbuild"] = "rpm",
         ["rpmkeys"] = "rpm",
         ["rpmlint"] = "rpmlint",
         ["systemd-analyze"] = "systemd",
