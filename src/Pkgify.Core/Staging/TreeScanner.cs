@@ -14,7 +14,10 @@ namespace Pkgify.Core.Staging;
 /// </summary>
 public static class TreeScanner
 {
-    public static IReadOnlyList<PackageFile> Scan(string treeRoot, string prefix)
+    /// <summary>Scans <paramref name="treeRoot"/> into files under <paramref name="prefix"/>.</summary>
+    /// <param name="exclude">Called with each path relative to the tree ('/'-separated) and whether it is a
+    /// directory; true leaves it (and, for a directory, everything below) out.</param>
+    public static IReadOnlyList<PackageFile> Scan(string treeRoot, string prefix, Func<string, bool, bool>? exclude = null)
     {
         var root = Path.GetFullPath(treeRoot);
         if (!Directory.Exists(root))
@@ -25,37 +28,43 @@ public static class TreeScanner
 
         if (installPrefix != "/")
             result.Add(DirectoryEntry(installPrefix, Stat(root)));
-        Walk(root, installPrefix, result, firstOfInode);
+        new Walker(result, firstOfInode, exclude ?? ((_, _) => false)).Walk(root, "", installPrefix);
         return result;
     }
 
-    private static void Walk(string dir, string installDir, List<PackageFile> result, Dictionary<(ulong, ulong), string> firstOfInode)
+    private sealed record Walker(List<PackageFile> Result, Dictionary<(ulong, ulong), string> FirstOfInode, Func<string, bool, bool> Exclude)
     {
-        var names = Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).OfType<string>()
-            .OrderBy(n => n, Utf8PathComparer.Instance);
-        foreach (var name in names)
+        public void Walk(string dir, string relDir, string installDir)
         {
-            var hostPath = Path.Combine(dir, name);
-            var installPath = installDir == "/" ? "/" + name : installDir + "/" + name;
-            if (name.Contains('\uFFFD'))
-                throw new UsageException($"file '{Printable.Escape(hostPath)}': the name is not valid UTF-8: rename it");
-            var st = Stat(hostPath);
-            switch (st.st_mode & FilePermissions.S_IFMT)
+            var names = Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).OfType<string>()
+                .OrderBy(n => n, Utf8PathComparer.Instance);
+            foreach (var name in names)
             {
-                case FilePermissions.S_IFDIR:
-                    result.Add(DirectoryEntry(installPath, st));
-                    Walk(hostPath, installPath, result, firstOfInode);
-                    break;
-                case FilePermissions.S_IFLNK:
-                    result.Add(new PackageFile(installPath, FileKind.Symlink, 0x1FF, st.st_mtime,
-                        LinkTarget: UnixPath.ReadLink(hostPath)));
-                    break;
-                case FilePermissions.S_IFREG:
-                    result.Add(RegularEntry(hostPath, installPath, st, firstOfInode));
-                    break;
-                default:
-                    throw new UsageException(
-                        $"file '{Printable.Escape(hostPath)}': is a {KindName(st.st_mode)}: only regular files, directories and symlinks can be packaged; remove it from the tree");
+                var hostPath = Path.Combine(dir, name);
+                var relPath = relDir.Length == 0 ? name : relDir + "/" + name;
+                var installPath = installDir == "/" ? "/" + name : installDir + "/" + name;
+                if (name.Contains('\uFFFD'))
+                    throw new UsageException($"file '{Printable.Escape(hostPath)}': the name is not valid UTF-8: rename it");
+                var st = Stat(hostPath);
+                if (Exclude(relPath, (st.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFDIR))
+                    continue;
+                switch (st.st_mode & FilePermissions.S_IFMT)
+                {
+                    case FilePermissions.S_IFDIR:
+                        Result.Add(DirectoryEntry(installPath, st));
+                        Walk(hostPath, relPath, installPath);
+                        break;
+                    case FilePermissions.S_IFLNK:
+                        Result.Add(new PackageFile(installPath, FileKind.Symlink, 0x1FF, st.st_mtime,
+                            LinkTarget: UnixPath.ReadLink(hostPath)));
+                        break;
+                    case FilePermissions.S_IFREG:
+                        Result.Add(RegularEntry(hostPath, installPath, st, FirstOfInode));
+                        break;
+                    default:
+                        throw new UsageException(
+                            $"file '{Printable.Escape(hostPath)}': is a {KindName(st.st_mode)}: only regular files, directories and symlinks can be packaged; remove it from the tree");
+                }
             }
         }
     }

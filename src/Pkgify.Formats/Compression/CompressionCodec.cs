@@ -28,7 +28,9 @@ public static class CompressionCodec
         return options.Kind switch
         {
             CompressionKind.None => new StoredEncoderStream(output, leaveOpen),
-            CompressionKind.Gzip => new GzipEncoderStream(output, options.Level, leaveOpen),
+            CompressionKind.Gzip => options.Threads == 1
+                ? new GzipEncoderStream(output, options.Level, leaveOpen)
+                : new ParallelGzipEncoderStream(output, options.Level, options.EffectiveThreads, leaveOpen),
             CompressionKind.Xz => new XzEncoderStream(output, options.Level, options.EffectiveThreads, leaveOpen),
             CompressionKind.Zstd => new ZstdEncoderStream(output, options.Level, options.EffectiveThreads, leaveOpen),
             _ => throw UnknownKind(options.Kind),

@@ -5,7 +5,10 @@ namespace Pkgify.Formats.Compression;
 /// see <see cref="CompressionCodec.LevelRange"/>). Threads: 0 = Environment.ProcessorCount.
 /// </summary>
 /// <remarks>
-/// Output bytes never depend on the number of threads (xz, zstd); gzip is single-threaded.
+/// Output bytes never depend on the number of threads, with one documented exception: gzip with
+/// Threads == 1 is the classic single deflate stream (like gzip -n), while any other value, 0 included,
+/// selects the pigz-style block format, whose bytes are the same for every thread count — so the default
+/// (0) gives the same bytes on a 1-processor and a 64-processor host.
 /// </remarks>
 public sealed record CompressionOptions(CompressionKind Kind, int Level, int Threads = 0)
 {

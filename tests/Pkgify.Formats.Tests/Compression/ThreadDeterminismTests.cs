@@ -23,6 +23,7 @@ public class ThreadDeterminismTests
     }
 
     [TestCase(CompressionKind.Gzip, 1)]
+    [TestCase(CompressionKind.Gzip, 2)]
     [TestCase(CompressionKind.Xz, 2)]
     [TestCase(CompressionKind.Zstd, 2)]
     public void Same_bytes_for_every_write_pattern(CompressionKind kind, int threads)

@@ -1,0 +1,1 @@
+"""hello-wsgi: the example application pkgify builds in `make demo`."""

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using Pkgify.Formats.Compression.Native;
+
+namespace Pkgify.Formats.Compression;
+
+/// <summary>
+/// Parallel gzip in the manner of pigz: the input is cut into fixed 128 KiB chunks, each compressed on its
+/// own as raw deflate primed with the previous chunk's last 32 KiB, the results concatenated in order into
+/// ONE gzip member with the CRC-32 of the whole (crc32_combine) and ISIZE.
+/// </summary>
+/// <remarks>
+/// A chunk's bytes depend only on the level, its own input and the 32 KiB before it — never on the thread
+/// that compressed it — so every thread count gives the same output. Memory is bounded: at most
+/// <c>threads</c> chunks are in flight, each slot reused once its output is written.
+/// </remarks>
+internal sealed class ParallelGzipEncoderStream : EncoderStream
+{
+    private readonly int _level;
+    private readonly DeflateChunk[] _slots;
+    private readonly ConcurrentBag<ZStreamHandle> _idleDeflaters = [];
+    private readonly ConcurrentBag<ZStreamHandle> _allDeflaters = [];
+    private byte[] _nextDictionary = new byte[DeflateChunk.DictionarySize];
+    private int _nextDictionaryLength;
+    private DeflateChunk _current;
+    private long _submitted;
+    private long _written;
+    private uint _crc;
+    private long _length;
+
+    public ParallelGzipEncoderStream(Stream output, int level, int threads, bool leaveOpen) : base(output, leaveOpen)
+    {
+        _level = level;
+        _slots = new DeflateChunk[Math.Max(1, threads)];
+        for (int i = 0; i < _slots.Length; i++)
+            _slots[i] = new DeflateChunk();
+        _current = _slots[0];
+        Output.Write(GzipFormat.Header(level));
+    }
+
+    protected override void WriteCore(ReadOnlySpan<byte> data)
+    {
+        while (!data.IsEmpty)
+        {
+            // A full chunk is sent only once more data arrives: until then it may still be the last one.
+            if (_current.Length == DeflateChunk.Size)
+            {
+                Submit(isLast: false);
+                ClaimNextSlot();
+            }
+            data = data[_current.Append(data)..];
+        }
+    }
+
+    // Compressed chunks reach the output as soon as they are next in order; nothing else is buffered.
+    protected override void FlushCore() { }
+
+    protected override void FinishCore()
+    {
+        Submit(isLast: true);
+        while (_written < _submitted)
+            WriteOldest();
+        Output.Write(GzipFormat.Trailer(_crc, _length));
+    }
+
+    protected override void ReleaseCodec()
+    {
+        // After a failure chunks may still be compressing with a deflater: let them end before freeing it.
+        foreach (var slot in _slots)
+        {
+            try
+            {
+                slot.Job?.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Already reported to the writer (or the stream is being abandoned).
+            }
+        }
+        foreach (var deflater in _allDeflaters)
+            deflater.Dispose();
+    }
+
+    private void Submit(bool isLast)
+    {
+        var chunk = _current;
+        chunk.IsLast = isLast;
+        if (!isLast)
+        {
+            int tail = Math.Min(DeflateChunk.DictionarySize, chunk.Length);
+            chunk.Input.AsSpan(chunk.Length - tail, tail).CopyTo(_nextDictionary);
+            _nextDictionaryLength = tail;
+        }
+        chunk.Job = Task.Run(() => Compress(chunk));
+        _submitted++;
+    }
+
+    private void ClaimNextSlot()
+    {
+        if (_submitted - _written == _slots.Length)
+            WriteOldest();
+        var slot = _slots[_submitted % _slots.Length];
+        // The slot's old dictionary buffer is free now; swap instead of copying 32 KiB again.
+        (slot.Dictionary, _nextDictionary) = (_nextDictionary, slot.Dictionary);
+        slot.DictionaryLength = _nextDictionaryLength;
+        slot.Length = 0;
+        _current = slot;
+    }
+
+    /// <summary>Waits for the oldest chunk in flight, writes its deflate bytes and folds it into CRC and size.</summary>
+    private void WriteOldest()
+    {
+        var chunk = _slots[_written % _slots.Length];
+        chunk.Job!.GetAwaiter().GetResult();
+        chunk.Job = null;
+        Output.Write(chunk.Output, 0, chunk.OutputLength);
+        _crc = (uint)LibZ.crc32_combine64(_crc, chunk.Crc, chunk.Length);
+        _length += chunk.Length;
+        _written++;
+    }
+
+    private void Compress(DeflateChunk chunk)
+    {
+        if (!_idleDeflaters.TryTake(out var deflater))
+        {
+            deflater = ZStreamHandle.CreateRawDeflater(_level);
+            _allDeflaters.Add(deflater);
+        }
+        try
+        {
+            chunk.Compress(deflater);
+        }
+        finally
+        {
+            _idleDeflaters.Add(deflater);
+        }
+    }
+}

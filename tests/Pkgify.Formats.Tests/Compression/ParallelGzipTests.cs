@@ -1,0 +1,79 @@
+using NUnit.Framework;
+using Pkgify.Formats.Compression;
+using Shouldly;
+
+namespace Pkgify.Formats.Tests.Compression;
+
+/// <summary>The pigz-style encoder: one valid gzip member whose bytes do not depend on the thread count.</summary>
+public class ParallelGzipTests
+{
+    private const int Chunk = DeflateChunk.Size;
+
+    [Test]
+    public void Same_bytes_for_1_2_and_8_threads()
+    {
+        var data = Payloads.Mixed(6 * Payloads.MiB, seed: 21);
+        var one = Encode(data, level: 6, threads: 1);
+        Encode(data, level: 6, threads: 2).ShouldBe(one);
+        Encode(data, level: 6, threads: 8).ShouldBe(one);
+        foreach (int threads in new[] { 0, 2, 8 })
+            Codec.Compress(data, new CompressionOptions(CompressionKind.Gzip, 6, threads)).ShouldBe(one, $"public API, Threads = {threads}");
+    }
+
+    [TestCase(1)]
+    [TestCase(Chunk - 1)]
+    [TestCase(Chunk)]
+    [TestCase(Chunk + 1)]
+    [TestCase(2 * Chunk)]
+    [TestCase(3 * Chunk + 5)]
+    public void Chunk_boundaries_give_a_valid_member(int length)
+    {
+        var data = Payloads.Mixed(length, seed: length);
+        var gz = Encode(data, level: 9, threads: 2);
+
+        ToolRunner.RunOk("gzip", ["-t"], gz);
+        ToolRunner.RunOk("gzip", ["-d", "-c"], gz).ShouldBe(data);
+        Codec.Decompress(gz, CompressionKind.Gzip).ShouldBe(data);
+    }
+
+    [Test]
+    public void Trailer_carries_the_crc32_and_size_gzip_computes()
+    {
+        // gzip's trailer (RFC 1952: CRC32, ISIZE) depends only on the data, so it must equal ours byte for byte.
+        var data = Payloads.Mixed(Payloads.MiB + 12_345, seed: 22);
+        var ours = Encode(data, level: 6, threads: 2);
+        var theirs = ToolRunner.RunOk("gzip", ["-n", "-6", "-c"], data);
+        ours[^8..].ShouldBe(theirs[^8..]);
+    }
+
+    [Test]
+    public void Dictionary_keeps_the_size_close_to_a_single_stream()
+    {
+        // Each chunk is primed with the 32 KiB before it (as pigz does), so cutting the input costs almost
+        // nothing; without the dictionary every 128 KiB would restart from an empty window.
+        var text = new byte[4 * Payloads.MiB];
+        Payloads.FillText(text, new Random(23));
+        long ours = Encode(text, level: 6, threads: 2).Length;
+        long gzip = ToolRunner.RunOk("gzip", ["-n", "-6", "-c"], text).Length;
+        ours.ShouldBeLessThan(gzip + gzip / 100, $"ours {ours} bytes, gzip -6 {gzip} bytes");
+    }
+
+    [Test]
+    public void Header_marks_the_level_like_gzip()
+    {
+        foreach (var (level, xfl) in new[] { (1, 4), (6, 0), (9, 2) })
+        {
+            var gz = Encode(Payloads.Small, level, threads: 2);
+            gz[..10].ShouldBe(ToolRunner.RunOk("gzip", ["-n", $"-{level}", "-c"], Payloads.Small)[..10], $"level {level}");
+            gz[8].ShouldBe((byte)xfl);
+        }
+    }
+
+    private static byte[] Encode(byte[] data, int level, int threads)
+    {
+        var output = new MemoryStream();
+        using (var encoder = new ParallelGzipEncoderStream(output, level, threads, leaveOpen: true))
+            Codec.WriteInPieces(encoder, data, seed: threads);
+        return output.ToArray();
+    }
+}
