@@ -32,18 +32,26 @@ public static class Artefacts
         return Convert.ToHexStringLower(SHA256.HashData(f));
     }
 
-    /// <summary>For .deb files: the differing lines of dpkg-deb's listing and control info, then of the extracted trees.</summary>
+    /// <summary>
+    /// For packages: the differing lines of the real tools' listings (dpkg-deb -c/-I; rpm -qp --dump/-qpi
+    /// --scripts), then, for .deb, which extracted files differ.
+    /// </summary>
     private static string Explain(string a, string b)
     {
-        if (!a.EndsWith(".deb", StringComparison.Ordinal))
+        var deb = a.EndsWith(".deb", StringComparison.Ordinal);
+        if (!deb && !a.EndsWith(".rpm", StringComparison.Ordinal))
             return "(no explanation for this kind of file)";
-        string Listing(string deb) => ToolRunner.Run("dpkg-deb", ["-c", deb]).StdOut + ToolRunner.Run("dpkg-deb", ["-I", deb]).StdOut;
+        string Listing(string p) => deb
+            ? ToolRunner.Run("dpkg-deb", ["-c", p]).StdOut + ToolRunner.Run("dpkg-deb", ["-I", p]).StdOut
+            : ToolRunner.Run("rpm", ["-qp", "--dump", p]).StdOut + ToolRunner.Run("rpm", ["-qpi", "--scripts", p]).StdOut;
         using var tmp = new TempDir("explain");
         File.WriteAllText(tmp.Path("a.txt"), Listing(a));
         File.WriteAllText(tmp.Path("b.txt"), Listing(b));
+        var listing = ToolRunner.Run("diff", [tmp.Path("a.txt"), tmp.Path("b.txt")]).StdOut;
+        if (!deb)
+            return Truncate(listing, 8000);
         ToolRunner.Run("dpkg-deb", ["-x", a, tmp.Path("xa")]);
         ToolRunner.Run("dpkg-deb", ["-x", b, tmp.Path("xb")]);
-        var listing = ToolRunner.Run("diff", [tmp.Path("a.txt"), tmp.Path("b.txt")]).StdOut;
         var content = ToolRunner.Run("diff", ["-r", "-q", tmp.Path("xa"), tmp.Path("xb")]).StdOut;
         return Truncate(listing, 4000) + "\n" + Truncate(content, 4000);
     }

@@ -50,7 +50,7 @@ public class ReproducibilityTests
             SourceCopy.Chown(dir, ForeignRun.User);
 
         var aOut = _tmp.Path("a-out");
-        var ra = PkgifyCli.Run(["build", a, "-f", "deb", "-o", aOut], new Dictionary<string, string>
+        var ra = PkgifyCli.Run(["build", a, "-f", "deb,rpm", "-o", aOut], new Dictionary<string, string>
         {
             ["SOURCE_DATE_EPOCH"] = EpochText,
             ["PKGIFY_CACHE_DIR"] = _tmp.Path("a-cache"),
@@ -58,7 +58,7 @@ public class ReproducibilityTests
             ["LANG"] = "C",
         }, umask: "022");
         ra.ExitCode.ShouldBe(0, ra.StdErr);
-        var rb = ForeignRun.Pkgify(["build", b, "-f", "deb", "-o", bOut, "--no-cache"], new Dictionary<string, string>
+        var rb = ForeignRun.Pkgify(["build", b, "-f", "deb,rpm", "-o", bOut, "--no-cache"], new Dictionary<string, string>
         {
             ["HOME"] = bHome,
             ["TMPDIR"] = bTmp,
@@ -116,10 +116,10 @@ public class ReproducibilityTests
         PkgifyCli.Run(Pack(b, bOut), new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "", ["TZ"] = "America/Denver" }, umask: "027").ExitCode.ShouldBe(0);
 
         Artefacts.ShouldBeIdentical(aOut, bOut);
-        var files = PackageFiles.Inspect(Directory.GetFiles(aOut).Single()).Files;
-        files.Select(f => f.Mtime).Distinct().ShouldBe([newest], "every entry is dated at the newest input mtime");
+        foreach (var package in Directory.GetFiles(aOut))
+            PackageFiles.Inspect(package).Files.Select(f => f.Mtime).Distinct().ShouldBe([newest], $"{package}: every entry is dated at the newest input mtime");
     }
 
     private static string[] Pack(string tree, string output) =>
-        ["pack", tree, "--name", "tricky", "--version", "1.0", "-f", "deb", "-o", output, "--config-file", "etc/app.conf"];
+        ["pack", tree, "--name", "tricky", "--version", "1.0", "-f", "deb,rpm", "-o", output, "--config-file", "etc/app.conf"];
 }
