@@ -37,6 +37,7 @@ internal sealed class ProjectFileReader(YamlMap root, string projectDir)
         {
             var item = YamlMap.Open(items[i], $"config[{i}]", root.Context, ConfigKeys.ConfigEntry);
             var source = Resolve(item, "source", directory: false) ?? throw Missing(item, "source", "the file in the project to install, e.g. source: deploy/local_settings.py");
+            CheckConfigSource(item, source);
             var dest = ConfigLoader.Checked(item, "dest", ValueRules.UnderEtc) ?? throw Missing(item, "dest", "where it is installed, e.g. dest: /etc/NAME/local_settings.py");
             if (entries.Any(e => e.Dest == dest))
                 throw item.Error("dest", $"{dest} is already the dest of an earlier config entry; each file can be installed once");
@@ -46,6 +47,27 @@ internal sealed class ProjectFileReader(YamlMap root, string projectDir)
             entries.Add(new ConfigFileEntry(source, dest, mode));
         }
         return entries;
+    }
+
+    /// <summary>
+    /// A config source is copied into the package: it must be a regular file (a FIFO would block the build, a
+    /// device never ends), and a path inside the project must not lead out of it through a symlink — the tree's
+    /// symlinks are packaged as links, never followed out of it (issue 8).
+    /// </summary>
+    private void CheckConfigSource(YamlMap item, string source)
+    {
+        var real = Mono.Unix.UnixPath.GetCompleteRealPath(source);
+        if (Inside(projectDir, source) && !Inside(Mono.Unix.UnixPath.GetCompleteRealPath(projectDir), real))
+            throw item.Error("source", $"'{ValueRules.Printable(source)}' leads through a symlink to {ValueRules.Printable(real)}, outside the project; copy the file into the project");
+        if (Mono.Unix.Native.Syscall.stat(real, out var st) == 0
+            && (st.st_mode & Mono.Unix.Native.FilePermissions.S_IFMT) != Mono.Unix.Native.FilePermissions.S_IFREG)
+            throw item.Error("source", $"'{ValueRules.Printable(source)}' is not a regular file (a FIFO, socket or device): give a file");
+    }
+
+    private static bool Inside(string dir, string path)
+    {
+        var relative = Path.GetRelativePath(dir, path);
+        return relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
     }
 
     /// <summary>An optional top-level path key, resolved and checked, or null when absent.</summary>

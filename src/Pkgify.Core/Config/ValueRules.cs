@@ -18,35 +18,35 @@ internal static partial class ValueRules
     private const int MaxPort = 65535;
 
     /// <summary>Debian Policy §5.6.7; also a valid RPM name.</summary>
-    [GeneratedRegex("^[a-z0-9][a-z0-9+.-]+$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9+.-]+\z")]
     private static partial Regex PackageNamePattern();
 
     /// <summary>Starts with a digit (dpkg-deb refuses anything else); characters both families accept, plus PEP 440's '!'.</summary>
-    [GeneratedRegex("^[0-9][A-Za-z0-9.+~!_-]*$")]
+    [GeneratedRegex(@"^[0-9][A-Za-z0-9.+~!_-]*\z")]
     private static partial Regex VersionPattern();
 
     /// <summary>Debian revision characters (deb-version(7)), which RPM's Release also accepts.</summary>
-    [GeneratedRegex("^[A-Za-z0-9.+~]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9.+~]+\z")]
     private static partial Regex ReleasePattern();
 
     /// <summary>useradd's default NAME_REGEX (login.defs(5)), without the trailing '$' for machine accounts.</summary>
-    [GeneratedRegex("^[a-z_][a-z0-9_-]*$")]
+    [GeneratedRegex(@"^[a-z_][a-z0-9_-]*\z")]
     private static partial Regex UserNamePattern();
 
     /// <summary>Debian Policy §5.6.2: "Full Name &lt;email&gt;".</summary>
-    [GeneratedRegex(@"^[^<>\s][^<>]*\s<[^<>\s@]+@[^<>\s@]+>$")]
+    [GeneratedRegex(@"^[^<>\s][^<>]*\s<[^<>\s@]+@[^<>\s@]+>\z")]
     private static partial Regex MaintainerPattern();
 
     /// <summary>A Python identifier, ASCII only (PEP 3131 allows more; servers' import strings rarely do).</summary>
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex IdentifierPattern();
 
     /// <summary>One host-name label (RFC 1123 §2.1).</summary>
-    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$")]
+    [GeneratedRegex(@"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\z")]
     private static partial Regex LabelPattern();
 
     /// <summary>POSIX portable file-name characters (POSIX.1-2017 §3.282).</summary>
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]+\z")]
     private static partial Regex PortableSegmentPattern();
 
     public static string? PackageName(string value) =>
@@ -192,6 +192,10 @@ internal static partial class ValueRules
         if (digits.Length != 3 || !digits.All(c => c is >= '0' and <= '7'))
             return $"'{Printable(value)}' is not an octal permission mode; write it in quotes, e.g. \"0640\"";
         mode = (UnixFileMode)Convert.ToInt32(digits, 8);
+        // Issue 8: no package pkgify writes has a world-writable file; a conffile so would let any local user
+        // change the service's configuration.
+        if ((mode & UnixFileMode.OtherWrite) != 0)
+            return $"'{Printable(value)}' makes the file world-writable; use \"0640\" (readable by the service) or \"0644\"";
         return null;
     }
 

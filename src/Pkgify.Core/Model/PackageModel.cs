@@ -20,7 +20,7 @@ public sealed record PackageMetadata(
 /// <summary>
 /// The one format-neutral description of a package, built once by <see cref="PackageNormalizer"/> and then
 /// read by every writer. Files are complete (every parent directory present) and sorted by the UTF-8 bytes
-/// of their path; mtimes are clamped to <see cref="BuildTime"/>.
+/// of their path; every mtime is <see cref="BuildTime"/>.
 /// </summary>
 public sealed record PackageModel(
     PackageIdentity Identity,

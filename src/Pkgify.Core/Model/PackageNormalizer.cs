@@ -19,6 +19,8 @@ public static class PackageNormalizer
     public const long DefaultEpoch = 946_684_800;
 
     private const int DirectoryMode = 0x1ED; // 0755
+    private const int OtherWrite = 0x2;      // 0002
+    private const int Sticky = 0x200;        // 1000
 
     public static PackageModel Normalize(PackageDraft draft)
     {
@@ -65,6 +67,9 @@ public static class PackageNormalizer
     {
         if ((file.Mode & ~0xFFF) != 0)
             throw new UsageException($"file {Printable.Escape(file.Path)}: mode {Convert.ToString(file.Mode, 8)} has more than permission bits: give 0000-7777");
+        if (IsWorldWritable(file))
+            throw new UsageException($"file {Printable.Escape(file.Path)}: mode {Convert.ToString(file.Mode, 8).PadLeft(4, '0')} is world-writable, so any user of the target could change it: " +
+                                     "remove the bit (chmod o-w); a shared directory needs the sticky bit (chmod 1777)");
         var owner = string.IsNullOrEmpty(file.Owner) ? "root" : file.Owner;
         var group = string.IsNullOrEmpty(file.Group) ? "root" : file.Group;
         PathRules.ValidateAccountName(owner, file.Path);
@@ -89,6 +94,13 @@ public static class PackageNormalizer
             Flags = flags,
         };
     }
+
+    /// <summary>
+    /// Issue 8: no package pkgify writes holds a world-writable file. Symlinks have no modes of their own
+    /// (symlink(7)); a directory with the sticky bit (like /tmp, 1777) only lets owners remove their entries.
+    /// </summary>
+    private static bool IsWorldWritable(PackageFile file) =>
+        (file.Mode & OtherWrite) != 0 && file.Kind != FileKind.Symlink && !(file.Kind == FileKind.Directory && (file.Mode & Sticky) != 0);
 
     private static void AddImplicitParents(SortedDictionary<string, PackageFile> files, long buildTime)
     {
@@ -169,6 +181,12 @@ public static class PackageNormalizer
         var summary = string.IsNullOrWhiteSpace(m.Summary) ? name : m.Summary.Trim();
         if (summary.Contains('\n'))
             throw new UsageException("summary: must be one line: put longer text in description");
+        // Each of these is one control-file field or one rpm header string: a line break would start a new
+        // field (deb822) or put an unreadable value in rpm -qi; only the description has several lines.
+        foreach (var (field, value) in new[] { ("maintainer", m.Maintainer), ("license", m.License), ("homepage", m.Homepage),
+                     ("section", m.Section), ("priority", m.Priority), ("group", m.Group), ("vendor", m.Vendor) })
+            if (value.IndexOfAny(['\n', '\r', '\0']) >= 0)
+                throw new UsageException($"{field}: '{Printable.Escape(value)}' must be a single line");
         return m with
         {
             Summary = summary,

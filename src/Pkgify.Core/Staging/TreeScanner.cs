@@ -44,7 +44,10 @@ public static class TreeScanner
                 var relPath = relDir.Length == 0 ? name : relDir + "/" + name;
                 var installPath = installDir == "/" ? "/" + name : installDir + "/" + name;
                 if (name.Contains('\uFFFD'))
-                    throw new UsageException($"file '{Printable.Escape(hostPath)}': the name is not valid UTF-8: rename it");
+                {
+                    var shown = RawFileName.Display(dir, name) is { } raw ? $"{Printable.Escape(dir)}/{raw}" : Printable.Escape(hostPath);
+                    throw new UsageException($"file '{shown}': the name is not valid UTF-8 (shown with \\xNN for its raw bytes): rename it, e.g. with convmv");
+                }
                 var st = Stat(hostPath);
                 if (Exclude(relPath, (st.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFDIR))
                     continue;

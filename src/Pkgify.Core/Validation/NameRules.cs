@@ -10,7 +10,8 @@ namespace Pkgify.Core.Validation;
 /// </summary>
 public static partial class NameRules
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9+.-]+$")]
+    // \z, not $: in .NET $ also matches before a final newline, which would let "name\n" through.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9+.-]+\z")]
     private static partial Regex DebianName();
 
     public static bool IsValidPackageName(string name) => DebianName().IsMatch(name);

@@ -38,7 +38,8 @@ public static partial class PathRules
             throw new UsageException($"symlink {Printable.Escape(path)}: target contains a NUL or line break");
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_-]*[$]?$")]
+    // \z, not $: in .NET $ also matches before a final newline.
+    [GeneratedRegex(@"^[a-z_][a-z0-9_-]*[$]?\z")]
     private static partial Regex AccountName();
 
     /// <summary>Owner and group names as useradd(8) accepts them (NAME_REGEX default), at most 32 characters.</summary>

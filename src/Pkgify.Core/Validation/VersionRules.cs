@@ -21,17 +21,18 @@ namespace Pkgify.Core.Validation;
 /// </summary>
 public static partial class VersionRules
 {
+    // Patterns end in \z, not $: in .NET $ also matches before a final newline ("1\n" would pass).
     [GeneratedRegex(@"^v?(?:(?<epoch>\d+)!)?(?<release>\d+(?:\.\d+)*)" +
                     @"(?:[-_.]?(?<prel>alpha|beta|preview|pre|a|b|c|rc)[-_.]?(?<pren>\d+)?)?" +
                     @"(?<post>-(?<postn1>\d+)|[-_.]?(?:post|rev|r)[-_.]?(?<postn2>\d+)?)?" +
                     @"(?<dev>[-_.]?dev[-_.]?(?<devn>\d+)?)?" +
-                    @"(?:\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+                    @"(?:\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pep440();
 
-    [GeneratedRegex(@"^[0-9][A-Za-z0-9.+~]*$")]
+    [GeneratedRegex(@"^[0-9][A-Za-z0-9.+~]*\z")]
     private static partial Regex NativeUpstream();
 
-    [GeneratedRegex(@"^[A-Za-z0-9.+~]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9.+~]+\z")]
     private static partial Regex NativeRelease();
 
     /// <summary>Parses the user's version (PEP 440 or already in package form) and release into a <see cref="PackageVersion"/>.</summary>

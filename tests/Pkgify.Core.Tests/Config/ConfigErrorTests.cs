@@ -142,6 +142,7 @@ public class ConfigErrorTests
     [TestCase("  - source: s.py\n    dest: /usr/lib/x.py\n", "pkgify.yaml:6:11: config[0].dest: '/usr/lib/x.py' must be under /etc")]
     [TestCase("  - source: s.py\n    dest: /etc/ledger/x.py\n    mode: \"0999\"\n", "pkgify.yaml:7:11: config[0].mode: '0999' is not an octal permission mode")]
     [TestCase("  - source: s.py\n    dest: /etc/ledger/x.py\n    mode: \"4755\"\n", "pkgify.yaml:7:11: config[0].mode: '4755' is not an octal permission mode")]
+    [TestCase("  - source: s.py\n    dest: /etc/ledger/x.py\n    mode: \"0666\"\n", "pkgify.yaml:7:11: config[0].mode: '0666' makes the file world-writable")]
     [TestCase("  - dest: /etc/ledger/x.py\n", "pkgify.yaml:5:5: config[0].source is missing")]
     [TestCase("  - source: s.py\n", "pkgify.yaml:5:5: config[0].dest is missing")]
     [TestCase("  - {source: s.py, dest: /etc/l/a}\n  - {source: s.py, dest: /etc/l/a}\n", "pkgify.yaml:6:26: config[1].dest: /etc/l/a is already the dest of an earlier config entry")]
@@ -149,6 +150,35 @@ public class ConfigErrorTests
     public void Invalid_config_entries_name_their_item(string entries, string messageStart)
     {
         LoadError(Base + "config:\n" + entries, p => p.Write("s.py")).Message.ShouldStartWith(messageStart);
+    }
+
+    [Test]
+    public void A_config_source_that_leads_out_of_the_project_through_a_symlink_is_refused()
+    {
+        LoadError(Base + "config:\n  - {source: deploy/s.py, dest: /etc/ledger/s.py}\n",
+                p => File.CreateSymbolicLink(Path.Combine(p.Mkdir("deploy"), "s.py"), "/etc/passwd"))
+            .Message.ShouldStartWith("pkgify.yaml:5:14: config[0].source: 'deploy/s.py' leads through a symlink to /etc/passwd, outside the project");
+        LoadError(Base + "config:\n  - {source: deploy/passwd, dest: /etc/ledger/s.py}\n",
+                p => Directory.CreateSymbolicLink(Path.Combine(p.Dir, "deploy"), "/etc"))
+            .Message.ShouldStartWith("pkgify.yaml:5:14: config[0].source: 'deploy/passwd' leads through a symlink to /etc/passwd, outside the project");
+    }
+
+    [Test]
+    public void A_config_source_inside_the_project_may_be_a_symlink_to_another_project_file()
+    {
+        using var project = new TempProject("ledger");
+        project.Write("pkgify.yaml", Base + "config:\n  - {source: deploy/s.py, dest: /etc/ledger/s.py}\n");
+        project.Write("shared/s.py", "x = 1\n");
+        File.CreateSymbolicLink(Path.Combine(project.Mkdir("deploy"), "s.py"), "../shared/s.py");
+        ConfigLoader.Load(project.Dir, ContractExampleTests.NoPyProject).Config.Single().Dest.ShouldBe("/etc/ledger/s.py");
+    }
+
+    [Test]
+    public void A_config_source_that_is_a_fifo_is_refused_instead_of_blocking_the_build()
+    {
+        LoadError(Base + "config:\n  - {source: s.fifo, dest: /etc/ledger/s.py}\n",
+                p => Mono.Unix.Native.Syscall.mkfifo(Path.Combine(p.Dir, "s.fifo"), Mono.Unix.Native.FilePermissions.S_IRUSR).ShouldBe(0))
+            .Message.ShouldStartWith("pkgify.yaml:5:14: config[0].source: 's.fifo' is not a regular file");
     }
 
     [Test]
