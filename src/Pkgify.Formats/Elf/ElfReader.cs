@@ -57,6 +57,13 @@ public static class ElfReader
         return ElfSections.Parse(input, header, interpreter, sections);
     }
 
+    /// <summary>Reads only the ELF header of the file at <paramref name="path"/>.</summary>
+    public static ElfHeader ReadHeader(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ReadHeader(stream).Item2;
+    }
+
     /// <summary>Header fields needed to find the program and section header tables.</summary>
     private readonly record struct RawHeader(long PhOff, int PhEntSize, int PhNum, long ShOff, int ShEntSize, int ShNum);
 
