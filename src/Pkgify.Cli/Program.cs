@@ -20,7 +20,8 @@ public static class Program
         });
         try
         {
-            return parser.ParseArguments<BuildOptions, PackOptions, InspectOptions, VerifyOptions, RenderOptions>(args).MapResult(
+            return parser.ParseArguments<BuildOptions, PackOptions, InspectOptions, VerifyOptions, RenderOptions, DepsOptions>(args).MapResult(
+                (DepsOptions o) => DepsCommand.Run(o),
                 (BuildOptions o) => BuildCommand.Run(o),
                 (RenderOptions o) => RenderCommand.Run(o),
                 (PackOptions o) => PackCommand.Run(o),

@@ -49,6 +49,16 @@ public class HelloWsgiRpmTests
     }
 
     [Test]
+    public void Requires_name_the_sonames_the_c_extension_needs()
+    {
+        var requires = Rpm(_rpm, new[] { "--requires" }).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        requires.ShouldContain("libz.so.1()(64bit)");
+        requires.ShouldContain("libc.so.6()(64bit)");
+        requires.ShouldContain("/usr/bin/python3.11");
+        requires.Where(r => r.StartsWith("libc.so.6(GLIBC_", StringComparison.Ordinal)).ShouldNotBeEmpty();
+    }
+
+    [Test]
     public void Rpmbuild_over_the_staged_tree_with_the_rendered_spec_makes_the_same_package()
     {
         ToolRunner.Require("rpmbuild");
