@@ -20,10 +20,13 @@ public static class Program
         });
         try
         {
-            return parser.ParseArguments<PackOptions, InspectOptions, VerifyOptions>(args).MapResult(
+            return parser.ParseArguments(RepoCommand.Rewrite(args), typeof(PackOptions), typeof(InspectOptions), typeof(VerifyOptions),
+                    typeof(RepoOptions), typeof(RepoAptOptions)).MapResult(
                 (PackOptions o) => PackCommand.Run(o),
                 (InspectOptions o) => InspectCommand.Run(o),
                 (VerifyOptions o) => VerifyCommand.Run(o),
+                (RepoOptions o) => RepoCommand.Run(o),
+                (RepoAptOptions o) => RepoAptCommand.Run(o),
                 errors => errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.VersionRequestedError or ErrorType.HelpVerbRequestedError) ? 0 : 2);
         }
         catch (PkgifyException e)

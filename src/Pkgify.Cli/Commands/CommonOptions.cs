@@ -31,9 +31,16 @@ public abstract class WriteOptions : CommonOptions
     public long? SourceDateEpoch { get; set; }
 
     /// <summary>The option wins over the environment variable, as reproducible-builds.org specifies for tools.</summary>
-    public long? ResolveSourceDateEpoch()
+    public long? ResolveSourceDateEpoch() => SourceDateEpochSetting.Resolve(SourceDateEpoch);
+}
+
+/// <summary>Where SOURCE_DATE_EPOCH comes from: the option, else the environment variable.</summary>
+internal static class SourceDateEpochSetting
+{
+    /// <summary>The option wins over the environment variable, as reproducible-builds.org specifies for tools.</summary>
+    public static long? Resolve(long? option)
     {
-        if (SourceDateEpoch is { } given)
+        if (option is { } given)
             return given >= 0 ? given : throw new UsageException($"--source-date-epoch: {given} is negative: give seconds since 1970-01-01");
         var env = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
         if (string.IsNullOrEmpty(env))
