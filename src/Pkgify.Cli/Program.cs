@@ -21,12 +21,14 @@ public static class Program
         try
         {
             return parser.ParseArguments(RepoCommand.Rewrite(args), typeof(PackOptions), typeof(InspectOptions), typeof(VerifyOptions),
-                    typeof(RepoOptions), typeof(RepoAptOptions)).MapResult(
+                    typeof(SignOptions), typeof(RepoOptions), typeof(RepoAptOptions), typeof(RepoYumOptions)).MapResult(
                 (PackOptions o) => PackCommand.Run(o),
                 (InspectOptions o) => InspectCommand.Run(o),
                 (VerifyOptions o) => VerifyCommand.Run(o),
+                (SignOptions o) => SignCommand.Run(o),
                 (RepoOptions o) => RepoCommand.Run(o),
                 (RepoAptOptions o) => RepoAptCommand.Run(o),
+                (RepoYumOptions o) => RepoYumCommand.Run(o),
                 errors => errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.VersionRequestedError or ErrorType.HelpVerbRequestedError) ? 0 : 2);
         }
         catch (PkgifyException e)

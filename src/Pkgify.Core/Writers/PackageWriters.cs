@@ -1,5 +1,6 @@
 using Pkgify.Core.Errors;
 using Pkgify.Core.Model;
+using Pkgify.Core.Signing;
 using Pkgify.Core.Writers.Deb;
 using Pkgify.Core.Writers.Rpm;
 using Pkgify.Formats.Compression;
@@ -9,13 +10,14 @@ namespace Pkgify.Core.Writers;
 /// <summary>Chooses and configures the writers for the requested formats, validating the options first.</summary>
 public static class PackageWriters
 {
-    public static IReadOnlyList<IPackageWriter> Create(IEnumerable<PackageFamily> formats, CompressionKind compression, int? level)
+    public static IReadOnlyList<IPackageWriter> Create(IEnumerable<PackageFamily> formats, CompressionKind compression, int? level,
+        RpmHeaderSigning? rpmSigning = null)
     {
         var options = CompressionFor(compression, level);
         return formats.Distinct().Select(f => f switch
         {
             PackageFamily.Deb => (IPackageWriter)new DebWriter(new DebWriterOptions(options)),
-            PackageFamily.Rpm => new RpmWriter(new RpmWriterOptions(options)),
+            PackageFamily.Rpm => new RpmWriter(new RpmWriterOptions(options) { Signing = rpmSigning }),
             _ => throw new UsageException($"--format: {f.ToString().ToLowerInvariant()} is not supported: use deb, rpm or deb,rpm"),
         }).ToList();
     }
