@@ -25,7 +25,7 @@ internal static class RpmFixtures
     }
 
     /// <summary>Packs <paramref name="tree"/> as an rpm into <paramref name="output"/> and returns its path.</summary>
-    public static string Pack(string tree, string output, string version = "1.2.3", string compression = "xz", params string[] extra)
+    public static string PackRpm(string tree, string output, string version = "1.2.3", string compression = "xz", params string[] extra)
     {
         PkgifyCli.RunChecked(["pack", tree, "--name", Name, "--version", version, "--prefix", Prefix, "-f", "rpm",
             "--compression", compression, "-o", output, "--source-date-epoch", Epoch.ToString(),

@@ -69,7 +69,7 @@ public class RpmInspectVerifyTests
         }
         var tree = _tmp.Path("tree");
         CreateTree(tree);
-        PkgifyCli.RunChecked("verify", Pack(tree, _tmp.Path("out"))).StdOut.ShouldContain("OK");
+        PkgifyCli.RunChecked("verify", PackRpm(tree, _tmp.Path("out"))).StdOut.ShouldContain("OK");
     }
 
     [Test]

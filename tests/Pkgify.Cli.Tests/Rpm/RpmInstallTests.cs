@@ -34,7 +34,7 @@ public class RpmInstallTests
     [TestCase("none")]
     public void Each_payload_compression_installs_the_exact_tree(string compression)
     {
-        var rpm = Pack(_tree, _tmp.Path("out"), compression: compression);
+        var rpm = PackRpm(_tree, _tmp.Path("out"), compression: compression);
         var expectedCompressor = compression == "none" ? "(none)" : compression;
         ToolRunner.RunChecked("rpm", ["-qp", "--qf", "%{PAYLOADCOMPRESSOR}", rpm]).StdOut.ShouldBe(expectedCompressor);
         var root = new RpmScratchRoot(_tmp.Path("root"));
@@ -50,7 +50,7 @@ public class RpmInstallTests
     [Test]
     public void Install_verify_rebuilddb_upgrade_keeping_a_changed_config_and_erase()
     {
-        var v1 = Pack(_tree, _tmp.Path("v1"), "1.0", "xz", "--config-file", ConfigFile);
+        var v1 = PackRpm(_tree, _tmp.Path("v1"), "1.0", "xz", "--config-file", ConfigFile);
         ToolRunner.RunChecked("rpm", ["-qpc", v1]).StdOut.ShouldBe($"{Prefix}/{ConfigFile}\n");
         ToolRunner.RunChecked("rpm", ["-qp", "--provides", v1]).StdOut.ShouldContain("config(tricky) = 1.0-1");
         ToolRunner.RunChecked("rpm", ["-qp", "--requires", v1]).StdOut.ShouldContain("config(tricky) = 1.0-1");
@@ -68,7 +68,7 @@ public class RpmInstallTests
         File.WriteAllText(installedConfig, "listen = 0.0.0.0:9999\n");
         File.WriteAllText(Path.Combine(_tree, ConfigFile), "listen = 127.0.0.1:8081\n");
         File.WriteAllText(Path.Combine(_tree, "bin", "new-in-2"), "new\n");
-        var v2 = Pack(_tree, _tmp.Path("v2"), "2.0", "xz", "--config-file", ConfigFile);
+        var v2 = PackRpm(_tree, _tmp.Path("v2"), "2.0", "xz", "--config-file", ConfigFile);
         root.RunChecked("-U", v2);
 
         root.RunChecked("-q", Name).StdOut.ShouldBe("tricky-2.0-1.noarch\n");

@@ -26,7 +26,7 @@ public class RpmLargeFileTests
         Directory.CreateDirectory(tree);
         ToolRunner.RunChecked("truncate", ["-s", HugeSize.ToString(), Path.Combine(tree, "huge")]);
         File.WriteAllText(Path.Combine(tree, "small"), "small\n");
-        var rpm = Pack(tree, tmp.Path("out"), compression: "zstd", extra: ["--level", "1"]);
+        var rpm = PackRpm(tree, tmp.Path("out"), compression: "zstd", extra: ["--level", "1"]);
 
         ToolRunner.RunChecked("rpm", ["-qlvp", rpm]).StdOut.ShouldContain($" {HugeSize} ");
         ToolRunner.RunChecked("rpm", ["-qp", "--requires", rpm]).StdOut.ShouldContain("rpmlib(LargeFiles) <= 4.12.0-1");

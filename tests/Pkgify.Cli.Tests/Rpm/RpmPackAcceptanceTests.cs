@@ -27,7 +27,7 @@ public class RpmPackAcceptanceTests
     [Test]
     public void Rpm_qip_shows_the_metadata()
     {
-        var rpm = Pack(_tree, _tmp.Path("out"));
+        var rpm = PackRpm(_tree, _tmp.Path("out"));
 
         var info = ToolRunner.RunChecked("rpm", ["-qip", rpm]).StdOut;
 
@@ -47,7 +47,7 @@ public class RpmPackAcceptanceTests
     [Test]
     public void Rpm_dump_lists_exactly_the_tree_with_sizes_modes_digests_targets_owners_and_mtimes()
     {
-        var rpm = Pack(_tree, _tmp.Path("out"));
+        var rpm = PackRpm(_tree, _tmp.Path("out"));
 
         var dump = Dump(rpm);
 
@@ -74,7 +74,7 @@ public class RpmPackAcceptanceTests
     [Test]
     public void Rpmkeys_reports_every_digest_ok()
     {
-        var rpm = Pack(_tree, _tmp.Path("out"));
+        var rpm = PackRpm(_tree, _tmp.Path("out"));
 
         var check = ToolRunner.RunChecked("rpmkeys", ["-Kv", rpm]).StdOut;
 
@@ -88,7 +88,7 @@ public class RpmPackAcceptanceTests
     [Test]
     public void Rpm2cpio_and_cpio_reproduce_the_tree()
     {
-        var rpm = Pack(_tree, _tmp.Path("out"));
+        var rpm = PackRpm(_tree, _tmp.Path("out"));
         var extracted = _tmp.Path("x");
         Directory.CreateDirectory(extracted);
 
@@ -102,7 +102,7 @@ public class RpmPackAcceptanceTests
     [Test]
     public void Pkgify_verify_accepts_the_package()
     {
-        var rpm = Pack(_tree, _tmp.Path("out"));
+        var rpm = PackRpm(_tree, _tmp.Path("out"));
 
         PkgifyCli.RunChecked("verify", rpm).StdOut.ShouldContain("OK");
     }

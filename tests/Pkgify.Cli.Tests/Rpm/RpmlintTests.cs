@@ -15,7 +15,7 @@ public class RpmlintTests
         using var tmp = new TempDir("rpmlint");
         var tree = tmp.Path("tree");
         CreateTree(tree);
-        var rpm = Pack(tree, tmp.Path("out"), extra: ["--config-file", "etc/app.conf"]);
+        var rpm = PackRpm(tree, tmp.Path("out"), extra: ["--config-file", "etc/app.conf"]);
 
         var result = ToolRunner.Run("rpmlint", [rpm], timeout: TimeSpan.FromMinutes(5));
 
