@@ -20,8 +20,11 @@ public static class Program
         });
         try
         {
-            return parser.ParseArguments(RepoCommand.Rewrite(args), typeof(PackOptions), typeof(InspectOptions), typeof(VerifyOptions),
-                    typeof(SignOptions), typeof(RepoOptions), typeof(RepoAptOptions), typeof(RepoYumOptions)).MapResult(
+            return parser.ParseArguments(RepoCommand.Rewrite(args), typeof(BuildOptions), typeof(RenderOptions), typeof(PackOptions),
+                    typeof(InspectOptions), typeof(VerifyOptions), typeof(SignOptions), typeof(RepoOptions), typeof(RepoAptOptions),
+                    typeof(RepoYumOptions)).MapResult(
+                (BuildOptions o) => BuildCommand.Run(o),
+                (RenderOptions o) => RenderCommand.Run(o),
                 (PackOptions o) => PackCommand.Run(o),
                 (InspectOptions o) => InspectCommand.Run(o),
                 (VerifyOptions o) => VerifyCommand.Run(o),

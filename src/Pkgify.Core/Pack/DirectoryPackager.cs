@@ -18,7 +18,7 @@ public static class DirectoryPackager
         if (request.SigningKey is { } key)
             SignatureTime.Resolve(request.SourceDateEpoch, 0, key);
         var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level,
-            request.SigningKey is null ? null : new RpmHeaderSigning(request.SigningKey));
+            rpmSigning: request.SigningKey is null ? null : new RpmHeaderSigning(request.SigningKey));
         var model = BuildModel(request);
         return PackageEmitter.Emit(model, writers, request.OutputDirectory);
     }

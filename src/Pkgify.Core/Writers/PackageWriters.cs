@@ -10,13 +10,15 @@ namespace Pkgify.Core.Writers;
 /// <summary>Chooses and configures the writers for the requested formats, validating the options first.</summary>
 public static class PackageWriters
 {
+    /// <param name="debControl">A control stanza rendered from the project's deb/control template; null lets the writer render it.</param>
+    /// <param name="rpmSigning">Signs the .rpm header while it is written (--sign-key); null writes it unsigned.</param>
     public static IReadOnlyList<IPackageWriter> Create(IEnumerable<PackageFamily> formats, CompressionKind compression, int? level,
-        RpmHeaderSigning? rpmSigning = null)
+        string? debControl = null, RpmHeaderSigning? rpmSigning = null)
     {
         var options = CompressionFor(compression, level);
         return formats.Distinct().Select(f => f switch
         {
-            PackageFamily.Deb => (IPackageWriter)new DebWriter(new DebWriterOptions(options)),
+            PackageFamily.Deb => (IPackageWriter)new DebWriter(new DebWriterOptions(options) { ControlText = debControl }),
             PackageFamily.Rpm => new RpmWriter(new RpmWriterOptions(options) { Signing = rpmSigning }),
             _ => throw new UsageException($"--format: {f.ToString().ToLowerInvariant()} is not supported: use deb, rpm or deb,rpm"),
         }).ToList();

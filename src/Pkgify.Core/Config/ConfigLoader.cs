@@ -1,0 +1,120 @@
+using Pkgify.Core.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Pkgify.Core.Config;
+
+/// <summary>
+/// Loads <c>pkgify.yaml</c> strictly (unknown keys, wrong types, duplicate keys and malformed YAML
+/// are errors naming file:line:column), applies the contract's defaults and validates every value
+/// that later lands in a package, a script or a unit file.
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>
+    /// Loads the project in <paramref name="projectDir"/>. A directory without pkgify.yaml loads with
+    /// defaults only (the deployment-standard layout).
+    /// </summary>
+    /// <param name="projectDir">The project directory.</param>
+    /// <param name="readPyProject">
+    /// Called with the interpreter path (<c>python:</c> or its default), only when pyproject.toml exists
+    /// and a value pkgify.yaml leaves out is needed; returns its [project] data. Normally
+    /// <c>python =&gt; PyProjectReader.Read(python, Path.Combine(projectDir, "pyproject.toml"))</c>.
+    /// </param>
+    /// <exception cref="UsageException">Anything wrong with the configuration (exit status 2).</exception>
+    public static ProjectConfig Load(string projectDir, Func<string, PyProjectInfo?> readPyProject)
+    {
+        var dir = Path.GetFullPath(projectDir);
+        if (!Directory.Exists(dir))
+            throw new UsageException($"{projectDir}: no such directory; give the directory that holds the project (and its pkgify.yaml)");
+        var file = Path.Combine(dir, ConfigDefaults.FileName);
+        var exists = File.Exists(file);
+        var context = new YamlContext(DisplayName(file), exists, new ConfigOrigins());
+        var root = YamlMap.Open(exists ? ReadRoot(file, context) : new YamlMappingNode(), "", context, ConfigKeys.Root);
+
+        var python = PythonPath(root);
+        var identity = IdentityReader.Read(root, dir, () => File.Exists(Path.Combine(dir, ConfigDefaults.PyProjectFileName)) ? readPyProject(python) : null);
+        var files = new ProjectFileReader(root, dir);
+        var app = files.App();
+        var service = new ServiceReader(root, identity.Name);
+        var wsgi = service.Wsgi(app.Source);
+        var server = service.Server(wsgi);
+        return new ProjectConfig
+        {
+            ProjectDir = dir,
+            ConfigFile = exists ? file : null,
+            Name = identity.Name,
+            Version = identity.Version,
+            Release = identity.Release,
+            Summary = identity.Summary,
+            Description = identity.Description,
+            Maintainer = identity.Maintainer,
+            License = identity.License,
+            Homepage = identity.Homepage,
+            Python = python,
+            Requirements = files.Requirements(),
+            Wheelhouse = files.Optional("wheelhouse", directory: true),
+            IndexUrl = Checked(root, "index_url", v => ValueRules.Url(v, "https", "http", "file")),
+            App = app,
+            Wsgi = wsgi,
+            Server = server,
+            Service = service.Service(),
+            ExternalDependencies = files.ExternalDependencies(),
+            Depends = RelationReader.Depends(root),
+            Mappings = RelationReader.Mappings(root),
+            Config = files.ConfigEntries(),
+            Hooks = service.Hooks(),
+            Nginx = service.Nginx(),
+            Templates = files.Optional("templates", directory: true),
+            Origins = context.Origins,
+        };
+    }
+
+    /// <summary>Reads a scalar and applies <paramref name="rule"/>, failing at the value's position.</summary>
+    internal static string? Checked(YamlMap map, string key, Func<string, string?> rule)
+    {
+        var value = map.Text(key);
+        if (value is not null && rule(value) is { } problem) throw map.Error(key, problem);
+        return value;
+    }
+
+    private static string PythonPath(YamlMap root) =>
+        Checked(root, "python", ValueRules.TargetPath) ?? ConfigDefaults.Python;
+
+    private static YamlNode ReadRoot(string file, YamlContext context)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(file);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new UsageException(ValueRules.Printable($"{context.At(e.Start)}: {YamlProblem(e)}"), e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{context.DisplayFile}: cannot read it: {e.Message}", e);
+        }
+        if (stream.Documents.Count > 1)
+            throw context.Error(stream.Documents[1].RootNode, "only one YAML document is allowed; remove the '---' separator and what follows");
+        return stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>YamlDotNet's reason, reworded where a user needs more than the parser's words.</summary>
+    private static string YamlProblem(YamlException e)
+    {
+        const string DuplicatePrefix = "Duplicate key ";
+        return e.Message.StartsWith(DuplicatePrefix, StringComparison.Ordinal)
+            ? $"duplicate key '{e.Message[DuplicatePrefix.Length..]}': each key may appear once; remove one of them"
+            : $"not valid YAML: {e.Message.TrimEnd('.')}; check indentation, quoting and ':' placement";
+    }
+
+    /// <summary>The file name as the user typed the way to it: relative to the working directory when inside it.</summary>
+    private static string DisplayName(string file)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, file);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
+    }
+}
