@@ -61,6 +61,8 @@ public class AptRepositoryTests
         DebFixture.Build(Repo, "hello-repo", "2.0-1");
         ShouldSucceed(Publish("--export-key", _tmp.Path("key.asc")));
         Directory.GetFiles(Repo, "*.deb").ShouldBeEmpty("every .deb was moved into the pool");
+        Directory.GetFiles(Repo, "*pkgify-tmp*", SearchOption.AllDirectories).ShouldBeEmpty("every index was renamed into place");
+        File.ReadAllText(_tmp.Path("key.asc")).ShouldStartWith("-----BEGIN PGP PUBLIC KEY BLOCK-----\n");
 
         var apt = new AptSandbox(new TempDir("apt-client"), Repo, "stable", "main", _tmp.Path("key.asc"));
         var update = apt.AptGet("update");
@@ -87,6 +89,8 @@ public class AptRepositoryTests
         Directory.CreateDirectory(Repo);
         DebFixture.Build(Repo, "hello-repo", "1.0-1");
         ShouldSucceed(Publish("--export-key", _tmp.Path("key.gpg"), "--arch", "amd64"));
+        // Not .asc: the binary key ring, as gpg --export writes it.
+        File.ReadAllBytes(_tmp.Path("key.gpg")).ShouldBe(File.ReadAllBytes(_key.PublicKeyPath));
         var index = Path.Combine(Repo, "dists/stable/main/binary-amd64");
         // apt fetches one compressed form (xz first); change a byte of every form so whichever it picks is wrong.
         foreach (var name in new[] { "Packages", "Packages.gz", "Packages.xz" })

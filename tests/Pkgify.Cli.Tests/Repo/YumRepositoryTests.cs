@@ -58,6 +58,7 @@ public class YumRepositoryTests
         AddPlain("escaped", "1.0", "Text with <tags> & \"quotes\" and 'apostrophes'.");
         ShouldSucceed(Publish());
 
+        Directory.GetFiles(Repo, "*pkgify-tmp*", SearchOption.AllDirectories).ShouldBeEmpty("every file was renamed into place");
         var dnf = new DnfSandbox(new TempDir("dnf"), Repo, KeyFile);
         var makecache = dnf.Dnf("makecache");
         makecache.ExitCode.ShouldBe(0, makecache.StdErr + makecache.StdOut);
@@ -77,6 +78,33 @@ public class YumRepositoryTests
         install.ExitCode.ShouldBe(0, install.StdErr + install.StdOut);
         File.ReadAllText(Path.Combine(dnf.Root, "opt/plain/VERSION")).ShouldBe("2.0\n");
         ToolRunner.RunChecked("rpm", ["--root", dnf.Root, "-q", "--qf", "%{RSAHEADER:pgpsig}", "plain"]).StdOut.ShouldStartWith("RSA/SHA256");
+    }
+
+    [Test]
+    public void Control_characters_and_markup_in_package_texts_keep_the_metadata_readable_by_dnf()
+    {
+        // rpmbuild refuses such a spec, but packages from other tools (ours included) can carry anything.
+        var tree = _tmp.Path("tree");
+        Directory.CreateDirectory(tree);
+        File.WriteAllText(Path.Combine(tree, "file"), "x\n");
+        PkgifyCli.RunChecked("pack", tree, "--name", "ctl", "--version", "1.0", "-f", "rpm", "-o", Path.Combine(Repo, "Packages"),
+            "--summary", "summary \u0001 <&\"'>", "--description", "bell\u0007 and <tags> & \"quotes\" 'here'", "--source-date-epoch", Epoch);
+        ShouldSucceed(Publish());
+
+        var primary = Directory.GetFiles(Path.Combine(Repo, "repodata"), "*-primary.xml.gz").Single();
+        using (var gzip = new System.IO.Compression.GZipStream(File.OpenRead(primary), System.IO.Compression.CompressionMode.Decompress))
+        {
+            // XML 1.0 cannot carry U+0001 or U+0007 even escaped; a strict parser must accept what we wrote.
+            var doc = System.Xml.Linq.XDocument.Load(gzip);
+            doc.Descendants().Single(e => e.Name.LocalName == "summary").Value.ShouldBe("summary \uFFFD <&\"'>");
+        }
+
+        var dnf = new DnfSandbox(new TempDir("dnf"), Repo, KeyFile);
+        var makecache = dnf.Dnf("makecache");
+        makecache.ExitCode.ShouldBe(0, makecache.StdErr + makecache.StdOut);
+        var info = dnf.Dnf("repoquery", "--info", "ctl");
+        info.ExitCode.ShouldBe(0, info.StdErr);
+        info.StdOut.ShouldContain("and <tags> & \"quotes\" 'here'");
     }
 
     [Test]

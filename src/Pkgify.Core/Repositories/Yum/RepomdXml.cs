@@ -57,7 +57,9 @@ public static class RepomdXml
         try
         {
             using var stream = info.OpenRead();
-            doc = XDocument.Load(stream, LoadOptions.None);
+            // No DTD: a hostile repomd.xml must not expand entities or fetch anything.
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            doc = XDocument.Load(reader, LoadOptions.None);
         }
         catch (XmlException e)
         {
