@@ -40,7 +40,7 @@ public class ElfReaderDamageTests
     [Test]
     public void Every_truncation_is_read_or_reported_as_damage()
     {
-        Timeboxed.Run(Limit, () =>
+        BoundedRun.Within(Limit, () =>
         {
             foreach (var sample in _samples)
                 for (var length = 0; length < sample.Length; length += Math.Max(1, sample.Length / 400))
@@ -52,7 +52,7 @@ public class ElfReaderDamageTests
     public void Random_corruption_is_read_or_reported_as_damage()
     {
         var random = new Random(5);
-        Timeboxed.Run(Limit, () =>
+        BoundedRun.Within(Limit, () =>
         {
             for (var i = 0; i < Mutations; i++)
             {
