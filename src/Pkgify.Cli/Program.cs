@@ -20,13 +20,19 @@ public static class Program
         });
         try
         {
-            return parser.ParseArguments<BuildOptions, PackOptions, InspectOptions, VerifyOptions, RenderOptions, DepsOptions>(args).MapResult(
+            return parser.ParseArguments(RepoCommand.Rewrite(args), typeof(BuildOptions), typeof(RenderOptions), typeof(PackOptions),
+                    typeof(InspectOptions), typeof(VerifyOptions), typeof(DepsOptions), typeof(SignOptions), typeof(RepoOptions),
+                    typeof(RepoAptOptions), typeof(RepoYumOptions)).MapResult(
                 (DepsOptions o) => DepsCommand.Run(o),
                 (BuildOptions o) => BuildCommand.Run(o),
                 (RenderOptions o) => RenderCommand.Run(o),
                 (PackOptions o) => PackCommand.Run(o),
                 (InspectOptions o) => InspectCommand.Run(o),
                 (VerifyOptions o) => VerifyCommand.Run(o),
+                (SignOptions o) => SignCommand.Run(o),
+                (RepoOptions o) => RepoCommand.Run(o),
+                (RepoAptOptions o) => RepoAptCommand.Run(o),
+                (RepoYumOptions o) => RepoYumCommand.Run(o),
                 errors => errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.VersionRequestedError or ErrorType.HelpVerbRequestedError) ? 0 : 2);
         }
         catch (PkgifyException e)

@@ -23,6 +23,8 @@ public static class BuildCommand
 {
     public static int Run(BuildOptions o)
     {
+        // Loaded first: a bad key must stop the build before the long work starts.
+        var key = o.SignKey is null ? null : Pkgify.Core.Signing.SigningKeyFile.Load(o.SignKey);
         var request = new BuildRequest
         {
             ProjectDir = o.Directory,
@@ -33,6 +35,7 @@ public static class BuildCommand
             SourceDateEpoch = o.ResolveSourceDateEpoch(),
             StageDirectory = o.Stage,
             NoCache = o.NoCache,
+            SigningKey = key,
         };
         Action<string>? progress = o.Quiet || o.Json ? null : line => Console.Error.WriteLine("pkgify: " + line);
         var (build, packages) = ProjectBuilder.Build(request, progress);

@@ -67,6 +67,8 @@ public static class PackCommand
 {
     public static int Run(PackOptions o)
     {
+        // Loaded first: a bad key (wrong passphrase, public key) must stop the run before anything is written.
+        var key = o.SignKey is null ? null : Pkgify.Core.Signing.SigningKeyFile.Load(o.SignKey);
         var request = new PackRequest
         {
             Tree = o.Tree,
@@ -85,6 +87,7 @@ public static class PackCommand
             SourceDateEpoch = o.ResolveSourceDateEpoch(),
             Metadata = new PackageMetadata(o.Summary ?? "", o.Description ?? "", o.Maintainer ?? "",
                 License: o.License ?? "", Homepage: o.Homepage ?? ""),
+            SigningKey = key,
         };
         var results = DirectoryPackager.Pack(request);
         if (o.Json)

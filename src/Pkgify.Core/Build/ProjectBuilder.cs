@@ -22,9 +22,12 @@ public static class ProjectBuilder
     {
         // Writer options are checked before the long work starts.
         PackageWriters.CompressionFor(request.Compression, request.Level);
+        if (request.SigningKey is { } key)
+            Signing.SignatureTime.Resolve(request.SourceDateEpoch, 0, key);
         var prepared = Prepare(request, progress);
         var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level,
-            debControl: prepared.Rendered.GetValueOrDefault(TemplateNames.DebControl));
+            debControl: prepared.Rendered.GetValueOrDefault(TemplateNames.DebControl),
+            rpmSigning: request.SigningKey is null ? null : new Signing.RpmHeaderSigning(request.SigningKey));
         progress?.Invoke("writing packages");
         var packages = PackageEmitter.Emit(prepared.Model, writers, request.Output);
         if (request.StageDirectory is { } stage)
