@@ -20,12 +20,13 @@ public static class Program
         });
         try
         {
-            return parser.ParseArguments<BuildOptions, PackOptions, InspectOptions, VerifyOptions, RenderOptions>(args).MapResult(
+            return parser.ParseArguments<BuildOptions, PackOptions, InspectOptions, VerifyOptions, RenderOptions, InitOptions>(args).MapResult(
                 (BuildOptions o) => BuildCommand.Run(o),
                 (RenderOptions o) => RenderCommand.Run(o),
                 (PackOptions o) => PackCommand.Run(o),
                 (InspectOptions o) => InspectCommand.Run(o),
                 (VerifyOptions o) => VerifyCommand.Run(o),
+                (InitOptions o) => InitCommand.Run(o),
                 errors => errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.VersionRequestedError or ErrorType.HelpVerbRequestedError) ? 0 : 2);
         }
         catch (PkgifyException e)

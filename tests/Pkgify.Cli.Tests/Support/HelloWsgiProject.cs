@@ -11,10 +11,10 @@ public sealed class HelloWsgiProject : IDisposable
 {
     private readonly TempDir _tmp = new("hello-wsgi");
 
-    public HelloWsgiProject(int port, string version = "1.0.0")
+    public HelloWsgiProject(int port, string version = "1.0.0", string directoryName = "project")
     {
         Port = port;
-        Dir = _tmp.Path("project");
+        Dir = _tmp.Path(directoryName);
         ToolRunner.RunChecked("cp", new[] { "-a", Path.Combine(RepoRoot.Path, "examples", "hello-wsgi"), Dir });
         foreach (var stale in new[] { "dist", "wheels" })
             if (Directory.Exists(Path.Combine(Dir, stale)))
