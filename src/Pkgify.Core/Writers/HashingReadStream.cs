@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Pkgify.Core.IO;
 
 namespace Pkgify.Core.Writers;
 
@@ -6,7 +7,7 @@ namespace Pkgify.Core.Writers;
 /// Passes a source through while hashing it, so each payload file is read once: the archive writer pulls
 /// the bytes and the digest for md5sums / FILEDIGESTS falls out of the same pass.
 /// </summary>
-public sealed class HashingReadStream : Stream
+public sealed class HashingReadStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly IncrementalHash _hash;
@@ -23,8 +24,6 @@ public sealed class HashingReadStream : Stream
     /// <summary>Lowercase hex digest of everything read so far.</summary>
     public string HexDigest() => Convert.ToHexStringLower(_hash.GetCurrentHash());
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var n = _inner.Read(buffer);
@@ -33,15 +32,8 @@ public sealed class HashingReadStream : Stream
         return n;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => _inner.Length;
     public override long Position { get => _read; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
