@@ -1,4 +1,5 @@
 using CommandLine;
+using Pkgify.Cli.Output;
 using Pkgify.Core.Build;
 
 namespace Pkgify.Cli.Commands;
@@ -34,8 +35,7 @@ public static class BuildCommand
             StageDirectory = o.Stage,
             NoCache = o.NoCache,
         };
-        Action<string>? progress = o.Quiet || o.Json ? null : line => Console.Error.WriteLine("pkgify: " + line);
-        var (build, packages) = ProjectBuilder.Build(request, progress);
+        var (build, packages) = ProgressUi.Run(o.Mode, o.Verbose, progress => ProjectBuilder.Build(request, progress));
         if (o.Json)
         {
             JsonOutput.Write(new

@@ -13,6 +13,9 @@ public abstract class CommonOptions
 
     [Option('v', "verbose", HelpText = "Print more detail.")]
     public bool Verbose { get; set; }
+
+    /// <summary>How progress is shown for this run (flags, then whether stderr is a terminal).</summary>
+    internal Pkgify.Cli.Output.OutputMode Mode => Pkgify.Cli.Output.Terminal.ModeFor(Quiet, Json);
 }
 
 /// <summary>Options of the commands that write packages.</summary>

@@ -1,4 +1,5 @@
 using CommandLine;
+using Pkgify.Cli.Output;
 using Pkgify.Core.Model;
 using Pkgify.Core.Pack;
 using Pkgify.Formats.Compression;
@@ -86,7 +87,7 @@ public static class PackCommand
             Metadata = new PackageMetadata(o.Summary ?? "", o.Description ?? "", o.Maintainer ?? "",
                 License: o.License ?? "", Homepage: o.Homepage ?? ""),
         };
-        var results = DirectoryPackager.Pack(request);
+        var results = ProgressUi.Run(o.Mode, o.Verbose, progress => DirectoryPackager.Pack(request, progress));
         if (o.Json)
             JsonOutput.Write(new { packages = results.Select(r => new { format = r.Format, path = r.Path, size = r.Size, sha256 = r.Sha256 }) });
         else if (!o.Quiet)

@@ -30,7 +30,13 @@ public class InitAcceptanceTests
         }
 
         var output = Path.Combine(project.Root, "out");
-        var debs = project.Build(output, "-f", "deb");
+        var build = PkgifyCli.Run(new[] { "build", project.Dir, "-f", "deb", "-o", output, "-v" },
+            new Dictionary<string, string> { ["PKGIFY_CACHE_DIR"] = project.CacheDir });
+        build.ExitCode.ShouldBe(0, build.StdErr);
+        // -v: pip's lines as detail, then the step's end line (stderr is a pipe here: plain lines).
+        build.StdErr.ShouldContain("pkgify:   Successfully installed greetfast-1.0.0");
+        build.StdErr.ShouldMatch(@"pkgify: building the virtualenv: done in [0-9.]+ s: built ");
+        var debs = Directory.GetFiles(output);
         debs.Length.ShouldBe(1);
         debs[0].ShouldEndWith(".deb");
 
