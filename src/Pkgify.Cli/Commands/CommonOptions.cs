@@ -21,16 +21,16 @@ public abstract class CommonOptions
 /// <summary>Options of the commands that write packages.</summary>
 public abstract class WriteOptions : CommonOptions
 {
-    [Option('f', "format", Default = "deb,rpm", HelpText = "Formats to write: deb, rpm or deb,rpm.")]
+    [Option('f', "format", MetaValue = "LIST", Default = "deb,rpm", HelpText = "Formats to write: deb, rpm or deb,rpm.")]
     public string Format { get; set; } = "deb,rpm";
 
-    [Option("compression", Default = "xz", HelpText = "Payload compression: xz, zstd, gzip or none.")]
+    [Option("compression", MetaValue = "NAME", Default = "xz", HelpText = "Payload compression: xz, zstd, gzip or none.")]
     public string Compression { get; set; } = "xz";
 
     [Option("level", HelpText = "Compression level (default: gzip 6, xz 6, zstd 3).")]
     public int? Level { get; set; }
 
-    [Option("source-date-epoch", HelpText = "Timestamp for every file and header (default: $SOURCE_DATE_EPOCH, else the newest input mtime).")]
+    [Option("source-date-epoch", MetaValue = "SECONDS", HelpText = "Timestamp for every file and header (default: $SOURCE_DATE_EPOCH, else the newest input mtime).")]
     public long? SourceDateEpoch { get; set; }
 
     /// <summary>The option wins over the environment variable, as reproducible-builds.org specifies for tools.</summary>

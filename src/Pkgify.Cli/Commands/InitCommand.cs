@@ -15,7 +15,7 @@ public sealed class InitOptions : CommonOptions
     [Option("name", HelpText = "Package name to write. Default: from pyproject.toml, else the directory name.")]
     public string? Name { get; set; }
 
-    [Option("python", HelpText = "Interpreter to write as python:. Default: the versioned interpreter /usr/bin/python3 points at.")]
+    [Option("python", MetaValue = "PATH", HelpText = "Interpreter to write as python:. Default: the versioned interpreter /usr/bin/python3 points at.")]
     public string? Python { get; set; }
 }
 

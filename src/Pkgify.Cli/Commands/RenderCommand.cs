@@ -10,10 +10,10 @@ public sealed class RenderOptions : CommonOptions
     [Value(0, MetaName = "DIR", Default = ".", HelpText = "The project directory.")]
     public string Directory { get; set; } = ".";
 
-    [Option("only", HelpText = "Print only this template's output (e.g. rpm/spec, deb/postinst, systemd/unit).")]
+    [Option("only", MetaValue = "NAME", HelpText = "Print only this template's output (e.g. rpm/spec, deb/postinst, systemd/unit).")]
     public string? Only { get; set; }
 
-    [Option("source-date-epoch", HelpText = "Timestamp used in rendered dates (default: $SOURCE_DATE_EPOCH).")]
+    [Option("source-date-epoch", MetaValue = "SECONDS", HelpText = "Timestamp used in rendered dates (default: $SOURCE_DATE_EPOCH).")]
     public long? SourceDateEpoch { get; set; }
 }
 

@@ -27,7 +27,7 @@ public static class ProjectBuilder
         progress ??= ProgressSink.None;
         // Writer options are checked before the long work starts.
         PackageWriters.CompressionFor(request.Compression, request.Level);
-        var prepared = Prepare(request, progress);
+        var prepared = Prepare(request, progress, checkOutput: true);
         var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level,
             debControl: prepared.Rendered.GetValueOrDefault(TemplateNames.DebControl));
         var packages = PackageEmitter.Emit(prepared.Model, writers, request.Output, progress);
@@ -37,7 +37,9 @@ public static class ProjectBuilder
     }
 
     /// <summary>Everything up to the writers: config, virtualenv, files, rendered templates, the model.</summary>
-    public static PreparedBuild Prepare(BuildRequest request, IProgressSink? progress = null)
+    public static PreparedBuild Prepare(BuildRequest request, IProgressSink? progress = null) => Prepare(request, progress, checkOutput: false);
+
+    private static PreparedBuild Prepare(BuildRequest request, IProgressSink? progress, bool checkOutput)
     {
         progress ??= ProgressSink.None;
         var projectDir = Path.GetFullPath(request.ProjectDir);
@@ -48,6 +50,9 @@ public static class ProjectBuilder
         var requirements = config.Requirements is null ? null : RequirementsFile.Parse(config.Requirements);
         var templates = TemplateSet.Load(config.Templates);
         var paths = TemplatePaths.For(config.Name);
+        // Last of the quick checks: a read-only output directory must not cost a virtualenv build first.
+        if (checkOutput)
+            OutputDirectory.Check(request.Output);
 
         var (venvDir, reused) = progress.Step("building the virtualenv",
             step => BuildVenv(config, interpreter, requirements, paths.Venv, request, step, progress),

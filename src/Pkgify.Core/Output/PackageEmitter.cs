@@ -16,7 +16,7 @@ public static class PackageEmitter
         IProgressSink? progress = null)
     {
         progress ??= ProgressSink.None;
-        CreateOutputDirectory(outputDirectory);
+        OutputDirectory.Prepare(outputDirectory);
         var results = new List<PackResult>();
         foreach (var writer in writers)
         {
@@ -36,18 +36,6 @@ public static class PackageEmitter
             results.Add(result);
         }
         return results;
-    }
-
-    private static void CreateOutputDirectory(string dir)
-    {
-        try
-        {
-            Directory.CreateDirectory(dir);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"output directory '{dir}': cannot be created ({e.Message}): choose a writable directory with -o");
-        }
     }
 
     private static string Sha256Of(string path)
