@@ -28,6 +28,7 @@ internal static class Verbs
         Entry<PackOptions>(PackCommand.Run),
         Entry<InspectOptions>(InspectCommand.Run),
         Entry<VerifyOptions>(VerifyCommand.Run),
+        Entry<DepsOptions>(DepsCommand.Run),
     ];
 
     /// <summary>The commands help shows (hidden helper verbs left out).</summary>

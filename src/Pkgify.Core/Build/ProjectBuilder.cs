@@ -66,11 +66,12 @@ public static class ProjectBuilder
         draftFiles.AddRange(Pkgify.Core.Staging.TreeScanner.Scan(venvDir, paths.Venv));
         var outputInsideApp = RelativeInside(config.App.Source, request.Output);
         draftFiles.AddRange(AppFiles.Collect(config.App, paths.App, outputInsideApp is null ? [] : [outputInsideApp]));
-        var native = NativeCodeScan.HasNativeCode(venvDir) || draftFiles.Any(f => f.Source is DiskFileSource d && IsElf(d.Path));
-        var arch = native ? PackageArchitecture.Host : PackageArchitecture.Independent;
         var version = Validation.VersionRules.Parse(config.Version, config.Release, config.Origins.Describe("version"));
         var buildTime = request.SourceDateEpoch ?? DefaultBuildTime(config);
-        var relations = BuildRelations.For(config, interpreter);
+        var dependencies = progress.Step("resolving dependencies", _ => BuildDependencies.Resolve(config, interpreter, draftFiles));
+        // all/noarch only when no ELF file is in the payload (issue 5): native code is built for this host.
+        var arch = dependencies.Architecture;
+        var relations = (Deb: dependencies.AddTo(RelationSet.Empty, PackageFamily.Deb), Rpm: dependencies.AddTo(RelationSet.Empty, PackageFamily.Rpm));
 
         var renderer = new TemplateRenderer(templates);
         TemplateContext Context(IReadOnlyList<TemplateFile> files, long installedSize) => TemplateContext.Create(config, new BuildFacts
@@ -117,7 +118,7 @@ public static class ProjectBuilder
         };
         foreach (var name in TemplateNames.ShellScripts)
             rendered[name] = renderer.Render(name, second);
-        return new PreparedBuild(config, model, rendered, venvDir, reused);
+        return new PreparedBuild(config, model, rendered, venvDir, reused, dependencies);
     }
 
     private static (string Dir, bool Reused) BuildVenv(ProjectConfig config, PythonInterpreter interpreter, Requirements? requirements, string target,
@@ -178,12 +179,5 @@ public static class ProjectBuilder
     {
         var rel = Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(path));
         return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? null : rel.Replace('\\', '/');
-    }
-
-    private static bool IsElf(string path)
-    {
-        Span<byte> magic = stackalloc byte[4];
-        using var f = File.OpenRead(path);
-        return f.Read(magic) == 4 && magic.SequenceEqual("\x7fELF"u8);
     }
 }
