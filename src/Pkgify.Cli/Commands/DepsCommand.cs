@@ -1,4 +1,5 @@
 using CommandLine;
+using Pkgify.Cli.Output;
 using Pkgify.Core.Build;
 
 namespace Pkgify.Cli.Commands;
@@ -14,8 +15,7 @@ public static class DepsCommand
 {
     public static int Run(DepsOptions o)
     {
-        var prepared = ProjectBuilder.Prepare(new BuildRequest { ProjectDir = o.Directory },
-            o.Quiet || o.Json ? null : line => Console.Error.WriteLine("pkgify: " + line));
+        var prepared = ProgressUi.Run(o.Mode, o.Verbose, progress => ProjectBuilder.Prepare(new BuildRequest { ProjectDir = o.Directory }, progress));
         var report = prepared.Dependencies;
         var rows = report.Relations.Select(r => new
         {

@@ -11,10 +11,10 @@ public sealed class HelloWsgiProject : IDisposable
 {
     private readonly TempDir _tmp = new("hello-wsgi");
 
-    public HelloWsgiProject(int port, string version = "1.0.0")
+    public HelloWsgiProject(int port, string version = "1.0.0", string directoryName = "project")
     {
         Port = port;
-        Dir = _tmp.Path("project");
+        Dir = _tmp.Path(directoryName);
         ToolRunner.RunChecked("cp", new[] { "-a", Path.Combine(RepoRoot.Path, "examples", "hello-wsgi"), Dir });
         // Build output of an earlier run must not stand in for compiling the C source.
         foreach (var stale in new[] { "dist", "wheels", "vendor/greetfast/build", "vendor/greetfast/greetfast.egg-info" })

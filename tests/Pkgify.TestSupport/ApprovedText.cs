@@ -1,15 +1,13 @@
 using System.Runtime.CompilerServices;
 using NUnit.Framework;
-using Pkgify.Core.Tests.Support;
-
-namespace Pkgify.Core.Tests.Templates;
+namespace Pkgify.TestSupport;
 
 /// <summary>
-/// Compares rendered text with a committed file under approved/, exactly. On a mismatch the actual
+/// Compares text with a committed file under approved/ beside the calling test file, exactly. On a mismatch the actual
 /// text is written next to it as NAME.received.txt and the failure shows `diff -u`. Setting
 /// PKGIFY_APPROVE=1 writes the approved file instead (and still fails, so nothing passes unseen).
 /// </summary>
-internal static class ApprovedText
+public static class ApprovedText
 {
     public static void Verify(string name, string actual, [CallerFilePath] string callerFile = "")
     {
@@ -28,7 +26,7 @@ internal static class ApprovedText
             Assert.Fail($"{approved} written; review it and run the tests again");
         }
         File.WriteAllText(received, actual);
-        var diff = File.Exists(approved) ? ToolRunner.Run("diff", ["-u", approved, received]).Stdout : $"(no {approved} yet)\n{actual}";
+        var diff = File.Exists(approved) ? ToolRunner.Run("diff", ["-u", approved, received]).StdOut : $"(no {approved} yet)\n{actual}";
         Assert.Fail($"rendered text differs from {approved}:\n{diff}");
     }
 }
