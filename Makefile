@@ -15,7 +15,7 @@ DEMO_TREE := examples/hello-tree
 DEMO_NAME := hello
 DEMO_VERSION := 1.0.0
 
-.PHONY: build test deps demo clean
+.PHONY: build test deps demo bench clean
 
 build:
 	$(DOTNET) build Pkgify.sln -c $(CONFIGURATION) -nologo
@@ -34,6 +34,11 @@ demo: build
 	@packages=$$(ls $(DIST)/$(DEMO_NAME)_$(DEMO_VERSION)-*.deb $(DIST)/$(DEMO_NAME)-$(DEMO_VERSION)-*.rpm 2>/dev/null); \
 	if [[ -z "$$packages" ]]; then echo "demo: pkgify wrote no package into $(DIST)/" >&2; exit 1; fi; \
 	echo "demo packages:"; for p in $$packages; do echo "  $$(realpath $$p)"; done
+
+# pkgify vs dpkg-deb, rpmbuild and tar|compressor on a cached realistic tree, then peak RSS on a
+# 2 GiB / 100,000-file tree; results go to docs/performance.md. Knobs: see bench/bench.py (PKGIFY_BENCH_*).
+bench: build
+	python3 bench/bench.py --pkgify $(PKGIFY_DLL)
 
 clean:
 	rm -rf $(DIST) TestResults
