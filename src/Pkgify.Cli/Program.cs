@@ -20,7 +20,9 @@ public static class Program
         });
         try
         {
-            return parser.ParseArguments<PackOptions, InspectOptions, VerifyOptions>(args).MapResult(
+            return parser.ParseArguments<BuildOptions, PackOptions, InspectOptions, VerifyOptions, RenderOptions>(args).MapResult(
+                (BuildOptions o) => BuildCommand.Run(o),
+                (RenderOptions o) => RenderCommand.Run(o),
                 (PackOptions o) => PackCommand.Run(o),
                 (InspectOptions o) => InspectCommand.Run(o),
                 (VerifyOptions o) => VerifyCommand.Run(o),

@@ -16,6 +16,33 @@ public static partial class RelationParser
     [GeneratedRegex(@"^\s*(?<name>[A-Za-z0-9/][A-Za-z0-9+._()/:-]*?)\s*(?:\(\s*(?<op><<|<=|>=|>>|=|<|>)\s*(?<ver>[^\s()]+)\s*\))?\s*$")]
     private static partial Regex Item();
 
+    [GeneratedRegex(@"^\s*(?<name>[A-Za-z0-9/_][^\s<>=]*)\s*(?:(?<op><=|>=|<|>|=)\s*(?<ver>\S+))?\s*$")]
+    private static partial Regex RpmItem();
+
+    /// <summary>
+    /// Parses a relation written the RPM way (<c>name</c>, <c>name &gt;= 1.0</c>, <c>/usr/bin/python3.11</c>,
+    /// <c>libpq.so.5()(64bit)</c>), for config entries that name RPM packages or capabilities.
+    /// </summary>
+    public static RelationGroup ParseRpm(string text, string where)
+    {
+        if (text.IndexOfAny(['\n', '\r', ',']) >= 0 || text.TrimStart().StartsWith('('))
+            throw new UsageException($"{where}: '{Printable.Escape(text)}' must be one plain relation such as 'name >= 1.0' (no commas, no rich dependencies)");
+        var m = RpmItem().Match(text);
+        if (!m.Success)
+            throw new UsageException($"{where}: cannot read relation '{Printable.Escape(text)}': write it as 'name' or 'name >= 1.0'");
+        if (!m.Groups["op"].Success)
+            return new RelationGroup(new Relation(m.Groups["name"].Value));
+        var op = m.Groups["op"].Value switch
+        {
+            "<" => RelationOperator.Less,
+            "<=" => RelationOperator.LessOrEqual,
+            "=" => RelationOperator.Equal,
+            ">=" => RelationOperator.GreaterOrEqual,
+            _ => RelationOperator.Greater,
+        };
+        return new RelationGroup(new Relation(m.Groups["name"].Value, op, m.Groups["ver"].Value));
+    }
+
     public static RelationGroup Parse(string text, string where)
     {
         if (text.IndexOfAny(['\n', '\r', ',']) >= 0)

@@ -34,7 +34,7 @@ public sealed record BuildFacts
     public IReadOnlyList<string> RpmRequires { get; init; } = [];
 
     /// <summary>Every entry of the payload, for the spec's %files.</summary>
-    public IReadOnlyList<PackageFile> Files { get; init; } = [];
+    public IReadOnlyList<SpecFileEntry> Files { get; init; } = [];
 
     /// <summary>Python distributions installed in the virtualenv.</summary>
     public IReadOnlyList<BundledDistribution> Bundled { get; init; } = [];

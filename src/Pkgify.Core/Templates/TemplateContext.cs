@@ -95,7 +95,7 @@ public sealed record TemplateContext
     public TemplateNginx? Nginx { get; init; }
 
     /// <summary>Payload entries, for the spec's %files.</summary>
-    public required IReadOnlyList<PackageFile> Files { get; init; }
+    public required IReadOnlyList<SpecFileEntry> Files { get; init; }
 
     /// <summary>Bundled Python distributions.</summary>
     public required IReadOnlyList<BundledDistribution> Bundled { get; init; }

@@ -8,12 +8,13 @@ namespace Pkgify.Core.Writers;
 /// <summary>Chooses and configures the writers for the requested formats, validating the options first.</summary>
 public static class PackageWriters
 {
-    public static IReadOnlyList<IPackageWriter> Create(IEnumerable<PackageFamily> formats, CompressionKind compression, int? level)
+    /// <param name="debControl">A control stanza rendered from the project's deb/control template; null lets the writer render it.</param>
+    public static IReadOnlyList<IPackageWriter> Create(IEnumerable<PackageFamily> formats, CompressionKind compression, int? level, string? debControl = null)
     {
         var options = CompressionFor(compression, level);
         return formats.Distinct().Select(f => f switch
         {
-            PackageFamily.Deb => (IPackageWriter)new DebWriter(new DebWriterOptions(options)),
+            PackageFamily.Deb => (IPackageWriter)new DebWriter(new DebWriterOptions(options) { ControlText = debControl }),
             _ => throw new UsageException($"--format: {f.ToString().ToLowerInvariant()} is not supported yet: use -f deb"),
         }).ToList();
     }

@@ -28,3 +28,21 @@ public class RelationParserTests
     public void Rejects_malformed_relations(string text) =>
         Should.Throw<UsageException>(() => RelationParser.Parse(text, "--depends"));
 }
+
+public class RpmRelationParserTests
+{
+    [TestCase("bash", "bash")]
+    [TestCase("bash >= 4.0", "bash >= 4.0")]
+    [TestCase("libpq.so.5()(64bit)", "libpq.so.5()(64bit)")]
+    [TestCase("/usr/bin/python3.11", "/usr/bin/python3.11")]
+    [TestCase("foo<2", "foo < 2")]
+    public void Parses_rpm_relations(string text, string rendered) =>
+        RelationParser.ParseRpm(text, "depends.rpm").ToRpm().ShouldBe(rendered);
+
+    [TestCase("(a or b)")]
+    [TestCase("a, b")]
+    [TestCase("a >= ")]
+    [TestCase("")]
+    public void Rejects_what_it_cannot_express(string text) =>
+        Should.Throw<UsageException>(() => RelationParser.ParseRpm(text, "depends.rpm"));
+}

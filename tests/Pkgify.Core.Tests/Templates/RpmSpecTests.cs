@@ -15,7 +15,7 @@ public class RpmSpecTests
 
     private static TemplateContext ContextWithAwkwardFiles() => TemplateFixtures.Contract() with
     {
-        Files = [.. TemplateFixtures.ContractFacts.Files, .. AwkwardNames.Select(n => new PackageFile($"/opt/ledger/app/{n}", PackageFileKind.File, Plain))],
+        Files = [.. TemplateFixtures.ContractFacts.Files, .. AwkwardNames.Select(n => new SpecFileEntry($"/opt/ledger/app/{n}", SpecFileKind.File, Plain))],
     };
 
     [Test]
@@ -67,9 +67,9 @@ public class RpmSpecTests
     }
 
     /// <summary>What rpm reports for a file: perms as ls shows them, and %config(noreplace) = "cn", %doc = "d".</summary>
-    private static string Expected(PackageFile file)
+    private static string Expected(SpecFileEntry file)
     {
-        var type = file.Kind switch { PackageFileKind.Directory => 'd', PackageFileKind.Symlink => 'l', _ => '-' };
+        var type = file.Kind switch { SpecFileKind.Directory => 'd', SpecFileKind.Symlink => 'l', _ => '-' };
         var perms = file.IsSymlink ? "rwxrwxrwx" : Perms(file.Mode);
         var flags = (file.IsConfig ? "cn" : "") + (file.IsDoc ? "d" : "");
         return $"{file.Path}|{type}{perms}|{file.Owner}|{file.Group}|{flags}";
@@ -82,14 +82,14 @@ public class RpmSpecTests
         ToolRunner.Check("rpm", "-qp", "--qf", format, rpm).Stdout.TrimEnd('\n');
 
     /// <summary>Creates the payload entries under a staging directory, the way the build stages them.</summary>
-    internal static string Stage(TempProject temp, IEnumerable<PackageFile> files)
+    internal static string Stage(TempProject temp, IEnumerable<SpecFileEntry> files)
     {
         var stage = Path.Combine(temp.Root, "stage");
         foreach (var file in files)
         {
             var path = stage + file.Path;
             Directory.CreateDirectory(file.IsDir ? path : Path.GetDirectoryName(path)!);
-            if (file.Kind == PackageFileKind.File) File.WriteAllText(path, file.Path + "\n");
+            if (file.Kind == SpecFileKind.File) File.WriteAllText(path, file.Path + "\n");
             if (file.IsSymlink) File.CreateSymbolicLink(path, "python3");
             if (!file.IsSymlink) File.SetUnixFileMode(path, file.Mode);
         }

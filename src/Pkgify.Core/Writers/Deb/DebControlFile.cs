@@ -52,6 +52,32 @@ public static class DebControlFile
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A stanza from a template must describe the package being written: the identity fields are
+    /// compared with the model, so an override cannot make the control file lie about its payload.
+    /// </summary>
+    public static void CheckAgrees(string controlText, PackageModel model)
+    {
+        IReadOnlyDictionary<string, string> fields;
+        try
+        {
+            fields = Reading.DebControlParser.Parse(controlText);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException($"template deb/control: the rendered stanza is not valid deb822: {e.Message}");
+        }
+        var expected = new Dictionary<string, string>
+        {
+            ["Package"] = model.Identity.Name,
+            ["Version"] = model.Identity.Version.Deb,
+            ["Architecture"] = model.Identity.Architecture.Deb,
+        };
+        foreach (var (name, value) in expected)
+            if (fields.GetValueOrDefault(name) != value)
+                throw new UsageException($"template deb/control: field {name} is '{Printable.Escape(fields.GetValueOrDefault(name) ?? "")}' but the package is '{value}': use {{{{name}}}}, {{{{deb_version}}}} and {{{{deb_arch}}}}");
+    }
+
     /// <summary>Synopsis on the first line, then the extended description, each line prefixed by one space.</summary>
     public static string FormatDescription(string summary, string description)
     {

@@ -10,6 +10,12 @@ namespace Pkgify.Core.Writers.Deb;
 
 public sealed record DebWriterOptions(CompressionOptions Compression)
 {
+    /// <summary>
+    /// A control stanza rendered from a (possibly user-overridden) template. It must name the model's
+    /// package, version and architecture; null means the writer renders the stanza itself.
+    /// </summary>
+    public string? ControlText { get; init; }
+
     /// <summary>xz for both members, as dpkg-deb 1.21 does; readable by every supported Debian and Ubuntu (formats.md §1.5).</summary>
     public static readonly DebWriterOptions Default = new(CompressionOptions.Default(CompressionKind.Xz));
 }
@@ -42,7 +48,7 @@ public sealed class DebWriter : IPackageWriter
         {
             using (var compressor = CompressionCodec.OpenEncoder(dataFile, _options.Compression, leaveOpen: true))
                 md5sums = DataTar.Write(model, compressor);
-            var control = ControlTar.Build(model, md5sums, _options.Compression);
+            var control = ControlTar.Build(model, ControlText(model), md5sums, _options.Compression);
 
             dataFile.Position = 0;
             using var ar = new ArWriter(output, model.BuildTime, leaveOpen: true);
@@ -50,6 +56,15 @@ public sealed class DebWriter : IPackageWriter
             ar.WriteMember("control.tar" + suffix, control);
             ar.WriteMember("data.tar" + suffix, dataFile, dataFile.Length);
         }
+    }
+
+    private string ControlText(PackageModel model)
+    {
+        var installedSize = InstalledSize.KiB(model.FilesFor(PackageFamily.Deb));
+        if (_options.ControlText is not { } text)
+            return DebControlFile.Render(model, installedSize);
+        DebControlFile.CheckAgrees(text, model);
+        return text.EndsWith('\n') ? text : text + "\n";
     }
 
     /// <summary>data.tar: the installed tree.</summary>
@@ -107,11 +122,11 @@ public sealed class DebWriter : IPackageWriter
             (ScriptPhase.PostRemove, "postrm"),
         };
 
-        public static byte[] Build(PackageModel model, string md5sums, CompressionOptions compression)
+        public static byte[] Build(PackageModel model, string control, string md5sums, CompressionOptions compression)
         {
             var members = new SortedDictionary<string, (byte[] Data, int Mode)>(StringComparer.Ordinal)
             {
-                ["control"] = (Utf8(DebControlFile.Render(model, InstalledSize.KiB(model.FilesFor(PackageFamily.Deb)))), DataMode),
+                ["control"] = (Utf8(control), DataMode),
             };
             if (md5sums.Length > 0)
                 members["md5sums"] = (Utf8(md5sums), DataMode);

@@ -1,7 +1,7 @@
 namespace Pkgify.Core.Templates;
 
 /// <summary>Kind of a payload entry.</summary>
-public enum PackageFileKind
+public enum SpecFileKind
 {
     /// <summary>Regular file.</summary>
     File,
@@ -19,15 +19,15 @@ public enum PackageFileKind
 /// <param name="Group">Owning group name.</param>
 /// <param name="IsConfig">A conffile / %config(noreplace).</param>
 /// <param name="IsDoc">Documentation (%doc).</param>
-public sealed record PackageFile(
-    string Path, PackageFileKind Kind, UnixFileMode Mode,
+public sealed record SpecFileEntry(
+    string Path, SpecFileKind Kind, UnixFileMode Mode,
     string Owner = "root", string Group = "root", bool IsConfig = false, bool IsDoc = false)
 {
     /// <summary>True for a directory.</summary>
-    public bool IsDir => Kind == PackageFileKind.Directory;
+    public bool IsDir => Kind == SpecFileKind.Directory;
 
     /// <summary>True for a symbolic link.</summary>
-    public bool IsSymlink => Kind == PackageFileKind.Symlink;
+    public bool IsSymlink => Kind == SpecFileKind.Symlink;
 
     /// <summary>The mode as four octal digits, e.g. "0644".</summary>
     public string ModeOctal => Convert.ToString((int)Mode & 0xFFF, 8).PadLeft(4, '0');

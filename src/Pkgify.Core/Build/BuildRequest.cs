@@ -1,0 +1,26 @@
+using Pkgify.Core.Model;
+using Pkgify.Formats.Compression;
+
+namespace Pkgify.Core.Build;
+
+/// <summary>What <c>pkgify build</c> (or <c>render</c>) was asked to do.</summary>
+public sealed record BuildRequest
+{
+    public required string ProjectDir { get; init; }
+    public IReadOnlyList<PackageFamily> Formats { get; init; } = new[] { PackageFamily.Deb, PackageFamily.Rpm };
+    public CompressionKind Compression { get; init; } = CompressionKind.Xz;
+    public int? Level { get; init; }
+
+    /// <summary>Default: <c>DIR/dist</c>.</summary>
+    public string? OutputDirectory { get; init; }
+
+    public long? SourceDateEpoch { get; init; }
+
+    /// <summary>When set, the staged install tree (RPM view) is also written there.</summary>
+    public string? StageDirectory { get; init; }
+
+    /// <summary>Build the virtualenv afresh instead of reusing a cached one.</summary>
+    public bool NoCache { get; init; }
+
+    public string Output => OutputDirectory ?? Path.Combine(Path.GetFullPath(ProjectDir), "dist");
+}

@@ -1,0 +1,174 @@
+using Pkgify.Core.Config;
+using Pkgify.Core.Errors;
+using Pkgify.Core.Model;
+using Pkgify.Core.Output;
+using Pkgify.Core.Pack;
+using Pkgify.Core.Python;
+using Pkgify.Core.Relations;
+using Pkgify.Core.Templates;
+using Pkgify.Core.Writers;
+using Pkgify.Core.Writers.Deb;
+using TemplateFile = Pkgify.Core.Templates.SpecFileEntry;
+
+namespace Pkgify.Core.Build;
+
+/// <summary>
+/// <c>pkgify build</c>: config → virtualenv (built, relocated, compiled; cached) → files → templates →
+/// one package model → each writer. <see cref="Prepare"/> stops before writing, for <c>render</c>.
+/// </summary>
+public static class ProjectBuilder
+{
+    public static (PreparedBuild Build, IReadOnlyList<PackResult> Packages) Build(BuildRequest request, Action<string>? progress = null)
+    {
+        // Writer options are checked before the long work starts.
+        PackageWriters.CompressionFor(request.Compression, request.Level);
+        var prepared = Prepare(request, progress);
+        var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level,
+            debControl: prepared.Rendered.GetValueOrDefault(TemplateNames.DebControl));
+        progress?.Invoke("writing packages");
+        var packages = PackageEmitter.Emit(prepared.Model, writers, request.Output);
+        if (request.StageDirectory is { } stage)
+            StageMaterializer.Write(prepared.Model, PackageFamily.Rpm, stage);
+        return (prepared, packages);
+    }
+
+    public static PreparedBuild Prepare(BuildRequest request, Action<string>? progress = null)
+    {
+        var projectDir = Path.GetFullPath(request.ProjectDir);
+        if (!Directory.Exists(projectDir))
+            throw new UsageException($"project directory '{request.ProjectDir}' does not exist: give the directory holding pkgify.yaml");
+        var config = ConfigLoader.Load(projectDir, py => PyProjectReader.Read(py, Path.Combine(projectDir, "pyproject.toml")));
+        var interpreter = InterpreterCheck.Validate(config.Python, config.Origins.Describe("python"));
+        var requirements = config.Requirements is null ? null : RequirementsFile.Parse(config.Requirements);
+        var templates = TemplateSet.Load(config.Templates);
+        var paths = TemplatePaths.For(config.Name);
+
+        progress?.Invoke("building the virtualenv");
+        var (venvDir, reused) = BuildVenv(config, interpreter, requirements, paths.Venv, request);
+        progress?.Invoke(reused ? $"reusing the cached virtualenv {venvDir}" : $"built the virtualenv {venvDir}");
+        WsgiCheck.Run(venvDir, config);
+        var bundled = DistributionInventory.Read(venvDir)
+            .Select(d => new Pkgify.Core.Templates.BundledDistribution(d.Name, d.Version, d.License)).ToList();
+
+        var draftFiles = new List<PackageFile>();
+        draftFiles.AddRange(Pkgify.Core.Staging.TreeScanner.Scan(venvDir, paths.Venv));
+        var outputInsideApp = RelativeInside(config.App.Source, request.Output);
+        draftFiles.AddRange(AppFiles.Collect(config.App, paths.App, outputInsideApp is null ? [] : [outputInsideApp]));
+        var native = NativeCodeScan.HasNativeCode(venvDir) || draftFiles.Any(f => f.Source is DiskFileSource d && IsElf(d.Path));
+        var arch = native ? PackageArchitecture.Host : PackageArchitecture.Independent;
+        var version = Validation.VersionRules.Parse(config.Version, config.Release, config.Origins.Describe("version"));
+        var buildTime = request.SourceDateEpoch ?? DefaultBuildTime(config);
+        var relations = BuildRelations.For(config, interpreter);
+
+        var renderer = new TemplateRenderer(templates);
+        TemplateContext Context(IReadOnlyList<TemplateFile> files, long installedSize) => TemplateContext.Create(config, new BuildFacts
+        {
+            DebVersion = version.Deb,
+            RpmVersion = version.Upstream,
+            RpmRelease = version.Release,
+            Epoch = version.Epoch > 0 ? version.Epoch : null,
+            DebArch = arch.Deb,
+            RpmArch = arch.Rpm,
+            SourceDateEpoch = buildTime,
+            InstalledSizeKiB = installedSize,
+            DebDepends = relations.Deb.Get(RelationKind.Depends).Select(g => g.ToDeb()).ToList(),
+            RpmRequires = relations.Rpm.Get(RelationKind.Depends).Select(g => g.ToRpm()).ToList(),
+            Files = files,
+            Bundled = bundled,
+        });
+
+        // Pass 1: the files and scripts (they need no file list). Pass 2, below: control and spec.
+        var first = Context([], 0);
+        draftFiles.AddRange(GeneratedFiles.Create(config, renderer, first, buildTime));
+        var draft = new PackageDraft
+        {
+            Name = config.Name,
+            Version = config.Version,
+            Release = config.Release,
+            Architecture = arch.Deb,
+            Metadata = new PackageMetadata(config.Summary, config.Description, config.Maintainer,
+                License: config.License, Homepage: config.Homepage ?? "", Section: first.Section, Group: first.RpmGroup),
+            SourceDateEpoch = buildTime,
+            Deb = new FamilyParts(relations.Deb, Scripts(renderer, first, templates, PackageFamily.Deb)),
+            Rpm = new FamilyParts(relations.Rpm, Scripts(renderer, first, templates, PackageFamily.Rpm)),
+        };
+        draft.Files.AddRange(draftFiles);
+        var model = PackageNormalizer.Normalize(draft);
+
+        var rpmFiles = model.FilesFor(PackageFamily.Rpm).Where(f => !f.IsImplicitParent).Select(ToTemplateFile).ToList();
+        var second = Context(rpmFiles, InstalledSize.KiB(model.FilesFor(PackageFamily.Deb)));
+        var rendered = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [TemplateNames.DebControl] = renderer.Render(TemplateNames.DebControl, second),
+            [TemplateNames.RpmSpec] = renderer.Render(TemplateNames.RpmSpec, second),
+            [TemplateNames.SystemdUnit] = renderer.Render(TemplateNames.SystemdUnit, second),
+        };
+        foreach (var name in TemplateNames.ShellScripts)
+            rendered[name] = renderer.Render(name, second);
+        return new PreparedBuild(config, model, rendered, venvDir, reused);
+    }
+
+    private static (string Dir, bool Reused) BuildVenv(ProjectConfig config, PythonInterpreter interpreter, Requirements? requirements, string target, BuildRequest request)
+    {
+        void Build(string dir)
+        {
+            var log = Path.Combine(Path.GetDirectoryName(dir)!, "pip.log");
+            if (config.Requirements is null)
+                throw new UsageException($"{config.ProjectDir}: no requirements.txt or dependencies.txt: add one (every line pinned with ==) or set 'requirements:' in pkgify.yaml");
+            VenvBuilder.Build(new VenvBuildRequest(interpreter, dir, config.Requirements, requirements?.HasHashes ?? false, log,
+                config.Wheelhouse, config.IndexUrl, request.SourceDateEpoch));
+            VenvRelocator.Relocate(dir, dir, target);
+            BytecodeCompiler.Compile(dir, target, interpreter);
+        }
+        var cache = VenvCache.Default();
+        if (!request.NoCache)
+            return cache.GetOrBuild(VenvCache.Key(config, interpreter, target), Build);
+        var scratch = Path.Combine(Path.GetTempPath(), $"pkgify-venv-{config.Name}-{Environment.ProcessId}", "venv");
+        if (Directory.Exists(scratch))
+            Directory.Delete(scratch, recursive: true);
+        Build(scratch);
+        return (scratch, false);
+    }
+
+    /// <summary>Without SOURCE_DATE_EPOCH: the newest mtime of the project's own inputs (not the clock).</summary>
+    private static long DefaultBuildTime(ProjectConfig config)
+    {
+        var inputs = new[] { config.ConfigFile, config.Requirements, Path.Combine(config.ProjectDir, "pyproject.toml") };
+        var times = inputs.Where(p => p is not null && File.Exists(p)).Select(p => new DateTimeOffset(File.GetLastWriteTimeUtc(p!)).ToUnixTimeSeconds());
+        return times.DefaultIfEmpty(PackageNormalizer.DefaultEpoch).Max();
+    }
+
+    private static MaintainerScripts Scripts(TemplateRenderer renderer, TemplateContext ctx, TemplateSet templates, PackageFamily family)
+    {
+        var names = family == PackageFamily.Deb
+            ? new[] { (ScriptPhase.PreInstall, TemplateNames.DebPreinst), (ScriptPhase.PostInstall, TemplateNames.DebPostinst), (ScriptPhase.PreRemove, TemplateNames.DebPrerm), (ScriptPhase.PostRemove, TemplateNames.DebPostrm) }
+            : new[] { (ScriptPhase.PreInstall, TemplateNames.RpmPre), (ScriptPhase.PostInstall, TemplateNames.RpmPost), (ScriptPhase.PreRemove, TemplateNames.RpmPreun), (ScriptPhase.PostRemove, TemplateNames.RpmPostun) };
+        var scripts = MaintainerScripts.Empty;
+        foreach (var (phase, name) in names)
+        {
+            // The built-in Debian preinst does nothing; shipping it would only draw lintian's maintainer-script-empty.
+            if (name == TemplateNames.DebPreinst && !templates.IsOverridden(name))
+                continue;
+            scripts = scripts.With(phase, new MaintainerScript(renderer.Render(name, ctx)));
+        }
+        return scripts;
+    }
+
+    private static TemplateFile ToTemplateFile(PackageFile f) => new(
+        f.Path,
+        f.Kind switch { FileKind.Directory => SpecFileKind.Directory, FileKind.Symlink => SpecFileKind.Symlink, _ => SpecFileKind.File },
+        (UnixFileMode)f.Mode, f.Owner, f.Group, f.IsConfig, (f.Flags & FileFlags.Doc) != 0);
+
+    private static string? RelativeInside(string root, string path)
+    {
+        var rel = Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(path));
+        return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? null : rel.Replace('\\', '/');
+    }
+
+    private static bool IsElf(string path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        using var f = File.OpenRead(path);
+        return f.Read(magic) == 4 && magic.SequenceEqual("\x7fELF"u8);
+    }
+}
