@@ -111,7 +111,8 @@ def main() -> int:
         print()
         print(report.text_table(report.RATIO_HEADER, report.ratio_rows(data["results"], data["lower"])))
     if "build" in steps:
-        sections["build"] = pkgify_build.measure_build(exe, REPO, args.cache)
+        formats = "deb,rpm" if pkgify_supports_rpm(exe) else "deb"
+        sections["build"] = pkgify_build.measure_build(exe, REPO, args.cache, formats, args.rounds)
         print()
         print(report.text_table(pkgify_build.HEADER, sections["build"]))
     if "rss" in steps:

@@ -21,10 +21,10 @@ public static class ProjectBuilder
     public static (PreparedBuild Build, IReadOnlyList<PackResult> Packages) Build(BuildRequest request, Action<string>? progress = null)
     {
         // Writer options are checked before the long work starts.
-        PackageWriters.CompressionFor(request.Compression, request.Level);
+        PackageWriters.CompressionFor(request.Compression, request.Level, request.Threads);
         var prepared = Prepare(request, progress);
         var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level,
-            debControl: prepared.Rendered.GetValueOrDefault(TemplateNames.DebControl));
+            debControl: prepared.Rendered.GetValueOrDefault(TemplateNames.DebControl), threads: request.Threads);
         progress?.Invoke("writing packages");
         var packages = PackageEmitter.Emit(prepared.Model, writers, request.Output);
         if (request.StageDirectory is { } stage)

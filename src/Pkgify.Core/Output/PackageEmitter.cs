@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Pkgify.Core.Diagnostics;
 using Pkgify.Core.Errors;
 using Pkgify.Core.Model;
 using Pkgify.Core.Pack;
@@ -18,6 +19,7 @@ public static class PackageEmitter
             var path = Path.Combine(outputDirectory, writer.FileName(model));
             try
             {
+                using var phase = PhaseTimer.Start($"write {writer.Family.ToString().ToLowerInvariant()} (total)");
                 AtomicFile.Write(path, (stream, scratch) => writer.Write(model, stream, scratch));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -43,6 +45,7 @@ public static class PackageEmitter
 
     private static string Sha256Of(string path)
     {
+        using var phase = PhaseTimer.Start("sha256 of the package");
         using var f = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(f));
     }

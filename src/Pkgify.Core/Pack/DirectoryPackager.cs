@@ -1,3 +1,4 @@
+using Pkgify.Core.Diagnostics;
 using Pkgify.Core.Errors;
 using Pkgify.Core.Model;
 using Pkgify.Core.Output;
@@ -14,8 +15,10 @@ public static class DirectoryPackager
     public static IReadOnlyList<PackResult> Pack(PackRequest request)
     {
         // Everything the user could get wrong is checked before the first byte is written.
-        var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level);
-        var model = BuildModel(request);
+        var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level, threads: request.Threads);
+        PackageModel model;
+        using (PhaseTimer.Start("scan tree, build model"))
+            model = BuildModel(request);
         return PackageEmitter.Emit(model, writers, request.OutputDirectory);
     }
 

@@ -31,6 +31,7 @@ public class PackBadInputTests
     [TestCase("compression", "unknown compression 'bzip2'", TestName = "Unknown compression")]
     [TestCase("format", "unknown format 'zip'", TestName = "Unknown format")]
     [TestCase("level", "--level: 42 is out of range", TestName = "Level out of range")]
+    [TestCase("threads", "--threads: -1 is negative", TestName = "Negative thread count")]
     [TestCase("depends", "cannot read relation", TestName = "Malformed dependency")]
     [TestCase("config", "--config-file /etc/nope.conf: no such file", TestName = "Config file not in tree")]
     public void Exits_2_with_one_line_and_writes_nothing(string mistake, string expected)
@@ -41,6 +42,7 @@ public class PackBadInputTests
             "--compression", mistake == "compression" ? "bzip2" : "xz",
             "-f", mistake == "format" ? "zip" : "deb", "-o", _out };
         if (mistake == "level") args.AddRange(new[] { "--level", "42" });
+        if (mistake == "threads") args.AddRange(new[] { "--threads", "-1" });
         if (mistake == "depends") args.AddRange(new[] { "--depends", "bad (~= 1)" });
         if (mistake == "config") args.AddRange(new[] { "--config-file", "/etc/nope.conf" });
 
