@@ -76,6 +76,8 @@ public sealed class DebWriter : IPackageWriter
         public static string Write(PackageModel model, Stream destination)
         {
             var md5sums = new StringBuilder();
+            var regular = model.FilesFor(PackageFamily.Deb).Where(f => f.Kind == FileKind.Regular).Select(f => f.Source!).ToList();
+            using var prefetcher = new PayloadPrefetcher(regular, HashAlgorithmName.MD5);
             using var tar = new GnuTarWriter(destination, leaveOpen: true);
             tar.WriteEntry(new TarEntryHeader("./", TarEntryType.Directory, 0x1ED, model.BuildTime, 0));
             foreach (var f in model.FilesFor(PackageFamily.Deb))
@@ -86,7 +88,7 @@ public sealed class DebWriter : IPackageWriter
                     tar.WriteEntry(header);
                     continue;
                 }
-                using var source = new HashingReadStream(f.Source!.Open(), HashAlgorithmName.MD5);
+                using var source = prefetcher.Next();
                 tar.WriteEntry(header, source);
                 md5sums.Append(source.HexDigest()).Append("  ").Append(f.RelativePath).Append('\n');
             }
