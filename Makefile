@@ -10,10 +10,10 @@ export DOTNET_NOLOGO := 1
 PKGIFY_DLL := src/Pkgify.Cli/bin/$(CONFIGURATION)/net10.0/pkgify.dll
 DIST ?= dist
 
-# The demo: package the example tree like `fpm -s dir` would.
-DEMO_TREE := examples/hello-tree
-DEMO_NAME := hello
-DEMO_VERSION := 1.0.0
+# The demo: the main job on the example WSGI app (its C extension's wheel is built from
+# vendor/ first, offline; release-style, without debug info).
+DEMO_DIR := examples/hello-wsgi
+PYTHON ?= /usr/bin/python3.11
 
 .PHONY: build test deps demo bench clean
 
@@ -28,12 +28,11 @@ deps:
 test: deps
 	@CONFIGURATION=$(CONFIGURATION) bash build/run-tests.sh
 
-demo: build
-	rm -f $(DIST)/$(DEMO_NAME)_$(DEMO_VERSION)-* $(DIST)/$(DEMO_NAME)-$(DEMO_VERSION)-*
-	$(DOTNET) $(PKGIFY_DLL) pack $(DEMO_TREE) --name $(DEMO_NAME) --version $(DEMO_VERSION) -o $(DIST)
-	@packages=$$(ls $(DIST)/$(DEMO_NAME)_$(DEMO_VERSION)-*.deb $(DIST)/$(DEMO_NAME)-$(DEMO_VERSION)-*.rpm 2>/dev/null); \
-	if [[ -z "$$packages" ]]; then echo "demo: pkgify wrote no package into $(DIST)/" >&2; exit 1; fi; \
-	echo "demo packages:"; for p in $$packages; do echo "  $$(realpath $$p)"; done
+demo: build deps
+	rm -rf $(DEMO_DIR)/wheels $(DIST)
+	CFLAGS="-g0 -O2" $(PYTHON) -m pip wheel --no-deps --no-build-isolation -q -w $(DEMO_DIR)/wheels $(DEMO_DIR)/vendor/greetfast
+	$(DOTNET) $(PKGIFY_DLL) build $(DEMO_DIR) -o $(DIST)
+	@echo "demo packages:"; for p in $(DIST)/*.deb $(DIST)/*.rpm; do [ -e "$$p" ] && echo "  $$(realpath $$p)"; done; true
 
 # pkgify vs dpkg-deb, rpmbuild and tar|compressor on a cached realistic tree, then peak RSS on a
 # 2 GiB / 100,000-file tree; results go to docs/performance.md. Knobs: see bench/bench.py (PKGIFY_BENCH_*).

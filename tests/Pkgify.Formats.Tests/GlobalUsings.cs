@@ -1,3 +1,3 @@
 global using NUnit.Framework;
-global using Pkgify.Formats.Tests.Support;
+global using Pkgify.TestSupport;
 global using Shouldly;

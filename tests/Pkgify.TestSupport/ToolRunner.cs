@@ -21,6 +21,8 @@ public static class ToolRunner
 
     // Tool messages are parsed by tests: pin the locale so they do not depend on the host.
     const string DefaultLocale = "C.UTF-8";
+    // Listings print local times (tar -tv, rpm -qi, cpio -tv): pin the zone too.
+    const string DefaultTimeZone = "UTC";
 
     static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -29,37 +31,13 @@ public static class ToolRunner
     /// and output. Fails the test when the tool is missing or exceeds
     /// <paramref name="timeout"/> (its whole process tree is killed first).
     /// <paramref name="env"/> entries are added to (or override) the inherited environment;
-    /// LC_ALL defaults to C.UTF-8.
+    /// LC_ALL defaults to C.UTF-8 and TZ to UTC.
     /// </summary>
     public static ToolResult Run(string file, IEnumerable<string> args, string? workingDir = null,
         IDictionary<string, string>? env = null, byte[]? stdin = null, TimeSpan? timeout = null)
     {
-        var argList = args.ToList();
-        var limit = timeout ?? DefaultTimeout;
-        using var process = new Process { StartInfo = StartInfo(file, argList, workingDir, env) };
-        TestContext.Out.WriteLine($"$ {CommandLine(file, argList)}");
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception e)
-        {
-            Assert.Fail($"cannot start {file}: {e.Message}. {MissingToolAdvice(file)}");
-        }
-
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        // Feed stdin concurrently: a tool that writes a lot before reading must not deadlock us.
-        var feeder = Task.Run(() => Feed(process, stdin));
-
-        if (!process.WaitForExit(limit))
-        {
-            KillTree(process);
-            Assert.Fail($"{CommandLine(file, argList)} did not finish within {limit}; its process tree was killed.");
-        }
-        if (!Task.WaitAll([stdout, stderr, feeder], DrainGrace))
-            Assert.Fail($"{CommandLine(file, argList)} exited but something it started kept its output open.");
-        return new ToolResult(process.ExitCode, stdout.Result, stderr.Result);
+        var result = RunBytes(file, args, workingDir, env, stdin, timeout);
+        return new ToolResult(result.ExitCode, result.StdOutText, result.StdErr);
     }
 
     /// <summary>Like <see cref="Run"/>, and fails the test (showing stderr) unless the exit code is 0.</summary>
@@ -68,9 +46,54 @@ public static class ToolRunner
     {
         var argList = args.ToList();
         var result = Run(file, argList, workingDir, env, stdin, timeout);
-        if (result.ExitCode != 0)
-            Assert.Fail($"{CommandLine(file, argList)} exited with {result.ExitCode}\n"
-                        + $"--- stderr ---\n{result.StdErr}\n--- stdout ---\n{result.StdOut}");
+        FailUnlessZero(file, argList, result.ExitCode, result.StdErr, result.StdOut);
+        return result;
+    }
+
+    /// <summary>Like <see cref="Run"/>, keeping standard output as raw bytes (an archive written to stdout).</summary>
+    public static BinaryToolResult RunBytes(string file, IEnumerable<string> args, string? workingDir = null,
+        IDictionary<string, string>? env = null, byte[]? stdin = null, TimeSpan? timeout = null)
+    {
+        using var collected = new MemoryStream();
+        var (exitCode, stderr) = Execute(file, args.ToList(), workingDir, env, FeedBytes(stdin),
+            stdout => stdout.CopyTo(collected), timeout);
+        return new BinaryToolResult(exitCode, collected.ToArray(), stderr);
+    }
+
+    /// <summary>Like <see cref="RunBytes"/>, and fails the test (showing stderr) unless the exit code is 0.</summary>
+    public static BinaryToolResult RunBytesChecked(string file, IEnumerable<string> args, string? workingDir = null,
+        IDictionary<string, string>? env = null, byte[]? stdin = null, TimeSpan? timeout = null)
+    {
+        var argList = args.ToList();
+        var result = RunBytes(file, argList, workingDir, env, stdin, timeout);
+        FailUnlessZero(file, argList, result.ExitCode, result.StdErr, "(binary)");
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="file"/> and hands its standard output, as a stream, to <paramref name="readStdout"/>
+    /// while it runs, for outputs too large to hold (a multi-GiB cpio from rpm2cpio or zstd -dc); whatever the
+    /// reader leaves is drained. <paramref name="stdin"/>, when given, is copied to the tool's standard input. If
+    /// <paramref name="readStdout"/> throws, the tool is killed and the exception rethrown. The returned
+    /// <see cref="ToolResult.StdOut"/> is empty: the output went to the reader.
+    /// </summary>
+    public static ToolResult RunStreaming(string file, IEnumerable<string> args, Action<Stream> readStdout,
+        string? workingDir = null, IDictionary<string, string>? env = null, Stream? stdin = null,
+        TimeSpan? timeout = null)
+    {
+        var (exitCode, stderr) = Execute(file, args.ToList(), workingDir, env,
+            stdin is null ? null : input => stdin.CopyTo(input), readStdout, timeout);
+        return new ToolResult(exitCode, "", stderr);
+    }
+
+    /// <summary>Like <see cref="RunStreaming"/>, and fails the test (showing stderr) unless the exit code is 0.</summary>
+    public static ToolResult RunStreamingChecked(string file, IEnumerable<string> args, Action<Stream> readStdout,
+        string? workingDir = null, IDictionary<string, string>? env = null, Stream? stdin = null,
+        TimeSpan? timeout = null)
+    {
+        var argList = args.ToList();
+        var result = RunStreaming(file, argList, readStdout, workingDir, env, stdin, timeout);
+        FailUnlessZero(file, argList, result.ExitCode, result.StdErr, "(streamed)");
         return result;
     }
 
@@ -102,6 +125,61 @@ public static class ToolRunner
     public static string CommandLine(string file, IEnumerable<string> args) =>
         string.Join(' ', new[] { file }.Concat(args).Select(Quote));
 
+    static (int ExitCode, string StdErr) Execute(string file, List<string> argList, string? workingDir,
+        IDictionary<string, string>? env, Action<Stream>? feedStdin, Action<Stream> readStdout, TimeSpan? timeout)
+    {
+        var limit = timeout ?? DefaultTimeout;
+        using var process = new Process { StartInfo = StartInfo(file, argList, workingDir, env) };
+        TestContext.Out.WriteLine($"$ {CommandLine(file, argList)}");
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            Assert.Fail($"cannot start {file}: {e.Message}. {MissingToolAdvice(file)}");
+        }
+
+        var stderr = process.StandardError.ReadToEndAsync();
+        // Feed stdin and read stdout concurrently: a tool that writes a lot before reading must not deadlock us.
+        var feeder = Task.Run(() => Feed(process, feedStdin));
+        var reader = Task.Run(() =>
+        {
+            var stdout = process.StandardOutput.BaseStream;
+            readStdout(stdout);
+            stdout.CopyTo(Stream.Null);
+        });
+
+        var exited = process.WaitForExitAsync();
+        var deadline = Task.Delay(limit);
+        var first = Task.WhenAny(exited, reader, deadline).GetAwaiter().GetResult();
+        if (first == reader && reader.IsFaulted)
+        {
+            // The reader gave up (e.g. an assertion on streamed output): the tool would block on a full pipe.
+            KillTree(process);
+            reader.GetAwaiter().GetResult();
+        }
+        if (first == deadline || Task.WhenAny(exited, deadline).GetAwaiter().GetResult() == deadline)
+        {
+            KillTree(process);
+            Assert.Fail($"{CommandLine(file, argList)} did not finish within {limit}; its process tree was killed.");
+        }
+        var drained = Task.WhenAll(reader, stderr, feeder);
+        if (Task.WhenAny(drained, Task.Delay(DrainGrace)).GetAwaiter().GetResult() != drained)
+            Assert.Fail($"{CommandLine(file, argList)} exited but something it started kept its output open.");
+        reader.GetAwaiter().GetResult();
+        return (process.ExitCode, stderr.Result);
+    }
+
+    static void FailUnlessZero(string file, List<string> argList, int exitCode, string stderr, string stdout)
+    {
+        if (exitCode != 0)
+            Assert.Fail($"{CommandLine(file, argList)} exited with {exitCode}\n"
+                        + $"--- stderr ---\n{stderr}\n--- stdout ---\n{stdout}");
+    }
+
+    static Action<Stream>? FeedBytes(byte[]? stdin) => stdin is null ? null : input => input.Write(stdin);
+
     static ProcessStartInfo StartInfo(string file, List<string> args, string? workingDir,
         IDictionary<string, string>? env)
     {
@@ -111,24 +189,23 @@ public static class ToolRunner
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            StandardOutputEncoding = Utf8,
             StandardErrorEncoding = Utf8,
             WorkingDirectory = workingDir ?? "",
         };
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
         info.Environment["LC_ALL"] = DefaultLocale;
+        info.Environment["TZ"] = DefaultTimeZone;
         foreach (var (key, value) in env ?? new Dictionary<string, string>())
             info.Environment[key] = value;
         return info;
     }
 
-    static void Feed(Process process, byte[]? stdin)
+    static void Feed(Process process, Action<Stream>? feedStdin)
     {
         try
         {
-            if (stdin is not null)
-                process.StandardInput.BaseStream.Write(stdin);
+            feedStdin?.Invoke(process.StandardInput.BaseStream);
             process.StandardInput.Close();
         }
         catch (IOException)

@@ -32,6 +32,18 @@ public sealed class PackOptions : WriteOptions
     [Option("config-file", HelpText = "A configuration file (install path or path in TREE); kept on upgrade. Repeatable.")]
     public IEnumerable<string> ConfigFiles { get; set; } = Array.Empty<string>();
 
+    [Option("before-install", HelpText = "Script run before install (Debian preinst, rpm %pre); both families use it with their own arguments.")]
+    public string? BeforeInstall { get; set; }
+
+    [Option("after-install", HelpText = "Script run after install (Debian postinst, rpm %post).")]
+    public string? AfterInstall { get; set; }
+
+    [Option("before-remove", HelpText = "Script run before removal (Debian prerm, rpm %preun).")]
+    public string? BeforeRemove { get; set; }
+
+    [Option("after-remove", HelpText = "Script run after removal (Debian postrm, rpm %postun).")]
+    public string? AfterRemove { get; set; }
+
     [Option("summary", HelpText = "One-line summary. Default: the name.")]
     public string? Summary { get; set; }
 
@@ -65,6 +77,7 @@ public static class PackCommand
             Prefix = o.Prefix,
             Depends = o.Depends.ToList(),
             ConfigFiles = o.ConfigFiles.ToList(),
+            Scripts = ScriptFiles(o),
             Formats = FormatList.Parse(o.Format),
             Compression = ParseCompression(o.Compression),
             Level = o.Level,
@@ -81,6 +94,16 @@ public static class PackCommand
             foreach (var r in results)
                 Console.WriteLine($"wrote {r.Path} ({r.Size} bytes, sha256 {r.Sha256})");
         return 0;
+    }
+
+    private static Dictionary<ScriptPhase, string> ScriptFiles(PackOptions o)
+    {
+        var scripts = new Dictionary<ScriptPhase, string>();
+        foreach (var (phase, file) in new[] { (ScriptPhase.PreInstall, o.BeforeInstall), (ScriptPhase.PostInstall, o.AfterInstall),
+                     (ScriptPhase.PreRemove, o.BeforeRemove), (ScriptPhase.PostRemove, o.AfterRemove) })
+            if (file is not null)
+                scripts[phase] = file;
+        return scripts;
     }
 
     internal static CompressionKind ParseCompression(string name)

@@ -7,7 +7,11 @@ using Pkgify.Core.Writers;
 
 namespace Pkgify.Core.Output;
 
-/// <summary>Runs each writer over the model and puts its package at its conventional name, atomically.</summary>
+/// <summary>
+/// Runs each writer over the model and puts its package at its conventional name, atomically. The package's
+/// SHA-256 (for the result line and --json) is computed from the bytes as they are written: the writers
+/// write their output front to back, so no second read of the package is needed.
+/// </summary>
 public static class PackageEmitter
 {
     public static IReadOnlyList<PackResult> Emit(PackageModel model, IEnumerable<IPackageWriter> writers, string outputDirectory)
@@ -17,16 +21,22 @@ public static class PackageEmitter
         foreach (var writer in writers)
         {
             var path = Path.Combine(outputDirectory, writer.FileName(model));
+            var sha256 = "";
             try
             {
                 using var phase = PhaseTimer.Start($"write {writer.Family.ToString().ToLowerInvariant()} (total)");
-                AtomicFile.Write(path, (stream, scratch) => writer.Write(model, stream, scratch));
+                AtomicFile.Write(path, (stream, scratch) =>
+                {
+                    using var hashing = new HashingWriteStream(stream, HashAlgorithmName.SHA256, leaveOpen: true);
+                    writer.Write(model, hashing, scratch);
+                    sha256 = hashing.HexDigest();
+                });
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new BuildException($"writing {path} failed: {e.Message}", e);
             }
-            results.Add(new PackResult(writer.Family, path, new FileInfo(path).Length, Sha256Of(path)));
+            results.Add(new PackResult(writer.Family, path, new FileInfo(path).Length, sha256));
         }
         return results;
     }
@@ -41,12 +51,5 @@ public static class PackageEmitter
         {
             throw new UsageException($"output directory '{dir}': cannot be created ({e.Message}): choose a writable directory with -o");
         }
-    }
-
-    private static string Sha256Of(string path)
-    {
-        using var phase = PhaseTimer.Start("sha256 of the package");
-        using var f = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(f));
     }
 }

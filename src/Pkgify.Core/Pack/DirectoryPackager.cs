@@ -45,8 +45,8 @@ public static class DirectoryPackager
 
         var depends = RelationSet.Empty.With(RelationKind.Depends,
             request.Depends.Select(d => RelationParser.Parse(d, "--depends")));
-        draft.Deb = FamilyParts.Empty with { Relations = depends };
-        draft.Rpm = FamilyParts.Empty with { Relations = depends };
+        draft.Deb = new FamilyParts(depends, PackScripts.Load(request.Scripts, PackageFamily.Deb));
+        draft.Rpm = new FamilyParts(depends, PackScripts.Load(request.Scripts, PackageFamily.Rpm));
         return PackageNormalizer.Normalize(draft);
     }
 

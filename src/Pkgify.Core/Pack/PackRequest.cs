@@ -20,6 +20,9 @@ public sealed record PackRequest
     /// <summary>Files to mark as configuration: install paths (<c>/etc/x.conf</c>) or paths relative to the tree.</summary>
     public IReadOnlyList<string> ConfigFiles { get; init; } = Array.Empty<string>();
 
+    /// <summary>Maintainer script files by phase, used for both families (see <see cref="PackScripts"/>).</summary>
+    public IReadOnlyDictionary<ScriptPhase, string> Scripts { get; init; } = new Dictionary<ScriptPhase, string>();
+
     public IReadOnlyList<PackageFamily> Formats { get; init; } = new[] { PackageFamily.Deb, PackageFamily.Rpm };
     public CompressionKind Compression { get; init; } = CompressionKind.Xz;
     public int? Level { get; init; }

@@ -16,7 +16,7 @@ public static class PackageFiles
         WithFile(path, (stream, kind) => kind switch
         {
             Kind.Deb => DebPackageReader.Read(stream, computeDigests: false).Inspection,
-            _ => throw new BuildException($"{path}: rpm packages are not supported yet"),
+            _ => RpmPackageInspector.Inspect(stream),
         });
 
     /// <summary>Checks internal consistency; returns the problems found, first one first (empty when sound).</summary>
@@ -24,7 +24,7 @@ public static class PackageFiles
         WithFile(path, (stream, kind) => kind switch
         {
             Kind.Deb => DebVerifier.Check(DebPackageReader.Read(stream, computeDigests: true)),
-            _ => throw new BuildException($"{path}: rpm packages are not supported yet"),
+            _ => RpmVerifier.Check(stream),
         });
 
     private enum Kind { Deb, Rpm }

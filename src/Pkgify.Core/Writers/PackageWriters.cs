@@ -1,6 +1,7 @@
 using Pkgify.Core.Errors;
 using Pkgify.Core.Model;
 using Pkgify.Core.Writers.Deb;
+using Pkgify.Core.Writers.Rpm;
 using Pkgify.Formats.Compression;
 
 namespace Pkgify.Core.Writers;
@@ -17,7 +18,8 @@ public static class PackageWriters
         return formats.Distinct().Select(f => f switch
         {
             PackageFamily.Deb => (IPackageWriter)new DebWriter(new DebWriterOptions(options) { ControlText = debControl }),
-            _ => throw new UsageException($"--format: {f.ToString().ToLowerInvariant()} is not supported yet: use -f deb"),
+            PackageFamily.Rpm => new RpmWriter(new RpmWriterOptions(options)),
+            _ => throw new UsageException($"--format: {f.ToString().ToLowerInvariant()} is not supported: use deb, rpm or deb,rpm"),
         }).ToList();
     }
 

@@ -49,16 +49,16 @@ public sealed class PayloadPrefetcher : IDisposable
     private static int DefaultWorkers => Math.Clamp(Environment.ProcessorCount / ProcessorsPerWorker, 1, MaxWorkers);
 
     /// <summary>
-    /// The next file's content. Read it to its end (a read returning 0) before asking for the next one; its
-    /// digest is known from then on. A read failure of the file surfaces here or in the stream's Read.
+    /// The next file's content. Read it (its declared size) and take its digest before asking for the next
+    /// one. A read failure of the file surfaces in the stream's Read.
     /// </summary>
     public PrefetchedFile Next()
     {
         if (_next >= _sources.Count)
             throw new InvalidOperationException("every file of the payload was taken already");
-        var worker = _workers[_next % _workers.Length];
+        var file = new PrefetchedFile(_workers[_next % _workers.Length], _sources[_next]);
         _next++;
-        return new PrefetchedFile(worker);
+        return file;
     }
 
     /// <summary>Stops the workers (also half-way, after a failure) and waits for them to close their files.</summary>

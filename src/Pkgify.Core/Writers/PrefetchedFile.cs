@@ -1,25 +1,43 @@
+using Pkgify.Core.IO;
+using Pkgify.Core.Model;
+using Pkgify.Core.Validation;
+
 namespace Pkgify.Core.Writers;
 
 /// <summary>
 /// One file's content as <see cref="PayloadPrefetcher"/> read it: a read-only stream over the chunks its
-/// worker queued, handing each buffer back once consumed. The digest is known once a read returned 0.
+/// worker queued, handing each buffer back once consumed. The digest covers the whole file as read.
 /// </summary>
-public sealed class PrefetchedFile : Stream
+public sealed class PrefetchedFile : ForwardReadStream
 {
     private readonly PayloadPrefetcher.Worker _worker;
+    private readonly FileSource _source;
     private byte[]? _buffer;
     private int _offset;
     private int _length;
     private string? _digest;
     private long _read;
 
-    internal PrefetchedFile(PayloadPrefetcher.Worker worker) => _worker = worker;
+    internal PrefetchedFile(PayloadPrefetcher.Worker worker, FileSource source)
+    {
+        _worker = worker;
+        _source = source;
+    }
 
-    /// <summary>Lowercase hex digest of the whole file.</summary>
-    /// <exception cref="InvalidOperationException">The stream was not read to its end yet.</exception>
-    public string HexDigest() => _digest ?? throw new InvalidOperationException("the file was not read to its end");
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    /// <summary>
+    /// Lowercase hex digest of the whole file. Call it once the archive has taken the declared size: it
+    /// checks that nothing follows, since a digest of more bytes than the archive holds would be wrong.
+    /// </summary>
+    /// <exception cref="IOException">The file holds more bytes than were read (it grew during the build).</exception>
+    public string HexDigest()
+    {
+        if (_digest is null && ((_buffer is not null && _offset < _length) || TakeChunk()))
+        {
+            var what = _source is DiskFileSource disk ? $"'{Printable.Escape(disk.Path)}'" : "a generated file";
+            throw new IOException($"{what} holds more bytes than when the tree was scanned: was it changed during the build?");
+        }
+        return _digest!;
+    }
 
     public override int Read(Span<byte> destination)
     {
@@ -60,15 +78,8 @@ public sealed class PrefetchedFile : Stream
         _buffer = null;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    /// <summary>Bytes read so far.</summary>
+    public long BytesRead => _read;
 
     /// <summary>
     /// Gives the current buffer back. The rest of an unfinished file stays queued: the writer only stops

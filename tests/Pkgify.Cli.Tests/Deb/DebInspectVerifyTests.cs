@@ -74,11 +74,7 @@ public class DebInspectVerifyTests
         var deb = Directory.GetFiles(_tmp.Path("out"), "*.deb").Single();
 
         // Change one byte of b.txt's content inside the uncompressed data.tar.
-        var bytes = File.ReadAllBytes(deb);
-        var at = bytes.AsSpan().IndexOf("BBBBBBBBBBBBBBBB"u8);
-        at.ShouldBeGreaterThan(0);
-        bytes[at + 3] = (byte)'X';
-        File.WriteAllBytes(deb, bytes);
+        PackageBytes.Replace(deb, "BBBBBBBBBBBBBBBB"u8, 3, (byte)'X');
 
         var r = PkgifyCli.Run("verify", deb);
         r.ExitCode.ShouldBe(1);

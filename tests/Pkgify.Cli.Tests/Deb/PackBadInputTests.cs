@@ -25,26 +25,39 @@ public class PackBadInputTests
     [TearDown]
     public void TearDown() => _tmp.Dispose();
 
-    [TestCase("missing-tree", "tree '", TestName = "Missing tree")]
-    [TestCase("name", "invalid package name 'Foo_Bar'", TestName = "Name Foo_Bar")]
-    [TestCase("version", "version '1.0 beta' contains whitespace", TestName = "Version with a space")]
-    [TestCase("compression", "unknown compression 'bzip2'", TestName = "Unknown compression")]
-    [TestCase("format", "unknown format 'zip'", TestName = "Unknown format")]
-    [TestCase("level", "--level: 42 is out of range", TestName = "Level out of range")]
-    [TestCase("threads", "--threads: -1 is negative", TestName = "Negative thread count")]
-    [TestCase("depends", "cannot read relation", TestName = "Malformed dependency")]
-    [TestCase("config", "--config-file /etc/nope.conf: no such file", TestName = "Config file not in tree")]
-    public void Exits_2_with_one_line_and_writes_nothing(string mistake, string expected)
+    private static readonly (string Mistake, string Expected, string Name)[] Mistakes =
+    {
+        ("missing-tree", "tree '", "Missing tree"),
+        ("name", "invalid package name 'Foo_Bar'", "Name Foo_Bar"),
+        ("version", "version '1.0 beta' contains whitespace", "Version with a space"),
+        ("release", "release '1-2'", "Release with a dash"),
+        ("compression", "unknown compression 'bzip2'", "Unknown compression"),
+        ("format", "unknown format 'zip'", "Unknown format"),
+        ("level", "--level: 42 is out of range", "Level out of range"),
+        ("threads", "--threads: -1 is negative", "Negative thread count"),
+        ("depends", "cannot read relation", "Malformed dependency"),
+        ("config", "--config-file /etc/nope.conf: no such file", "Config file not in tree"),
+    };
+
+    /// <summary>Each mistake for each format request: the .rpm writer must refuse exactly like the .deb writer.</summary>
+    public static IEnumerable<TestCaseData> MistakesByFormat() =>
+        from m in Mistakes
+        from format in new[] { "deb", "rpm", "deb,rpm" }
+        select new TestCaseData(m.Mistake, m.Expected, format).SetName($"{m.Name} (-f {format})");
+
+    [TestCaseSource(nameof(MistakesByFormat))]
+    public void Exits_2_with_one_line_and_writes_nothing(string mistake, string expected, string format)
     {
         var args = new List<string> { "pack", mistake == "missing-tree" ? _tmp.Path("nope") : _tree,
             "--name", mistake == "name" ? "Foo_Bar" : "demo",
             "--version", mistake == "version" ? "1.0 beta" : "1.0",
             "--compression", mistake == "compression" ? "bzip2" : "xz",
-            "-f", mistake == "format" ? "zip" : "deb", "-o", _out };
+            "-f", mistake == "format" ? "zip" : format, "-o", _out };
         if (mistake == "level") args.AddRange(new[] { "--level", "42" });
         if (mistake == "threads") args.AddRange(new[] { "--threads", "-1" });
         if (mistake == "depends") args.AddRange(new[] { "--depends", "bad (~= 1)" });
         if (mistake == "config") args.AddRange(new[] { "--config-file", "/etc/nope.conf" });
+        if (mistake == "release") args.AddRange(new[] { "--release", "1-2" });
 
         var r = PkgifyCli.Run(args.ToArray());
 
@@ -58,7 +71,7 @@ public class PackBadInputTests
     }
 
     [Test]
-    public void A_full_disk_midway_leaves_no_partial_package_and_keeps_the_previous_one()
+    public void A_full_disk_midway_leaves_no_partial_package_and_keeps_the_previous_one([Values("deb", "rpm")] string format)
     {
         ToolRunner.Require("mount");
         Directory.CreateDirectory(_out);
@@ -66,15 +79,15 @@ public class PackBadInputTests
         try
         {
             // A first, small package fits; it must survive the failed second run.
-            PkgifyCli.RunChecked("pack", _tree, "--name", "demo", "--version", "1.0", "-f", "deb", "-o", _out);
-            var good = Directory.GetFiles(_out, "*.deb").Single();
+            PkgifyCli.RunChecked("pack", _tree, "--name", "demo", "--version", "1.0", "-f", format, "-o", _out);
+            var good = Directory.GetFiles(_out).Single();
             var goodBytes = File.ReadAllBytes(good);
 
             // Incompressible content larger than the file system: the write fails midway.
             var noise = new byte[400 * 1024];
             new Random(7).NextBytes(noise);
             File.WriteAllBytes(Path.Combine(_tree, "bin", "blob"), noise);
-            var r = PkgifyCli.Run("pack", _tree, "--name", "demo", "--version", "1.0", "-f", "deb", "-o", _out, "--compression", "none");
+            var r = PkgifyCli.Run("pack", _tree, "--name", "demo", "--version", "1.0", "-f", format, "-o", _out, "--compression", "none");
 
             r.ExitCode.ShouldBe(1, r.StdOut + r.StdErr);
             r.StdErr.Trim().Split('\n').Length.ShouldBe(1, r.StdErr);

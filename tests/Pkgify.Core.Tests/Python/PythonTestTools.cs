@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NUnit.Framework;
+using Pkgify.TestSupport;
 
 namespace Pkgify.Core.Tests.Python;
 
@@ -47,31 +47,15 @@ internal static class PythonTestTools
         }
     }
 
-    /// <summary>Runs a program; a program that cannot start fails the test.</summary>
+    /// <summary>Runs a program (the shared <see cref="ToolRunner"/>); a program that cannot start fails the test.</summary>
     public static ToolOutput Run(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new AssertionException($"cannot start {program}");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new ToolOutput(process.ExitCode, stdout, stderr.Result);
+        var result = ToolRunner.Run(program, arguments);
+        return new ToolOutput(result.ExitCode, result.StdOut, result.StdErr);
     }
 
     /// <summary>Runs a program that must succeed; returns its standard output.</summary>
-    public static string RunOk(string program, params string[] arguments)
-    {
-        var output = Run(program, arguments);
-        if (output.ExitCode != 0)
-            Assert.Fail($"{program} {string.Join(' ', arguments)} exited {output.ExitCode}:\n{output.Stdout}\n{output.Stderr}");
-        return output.Stdout;
-    }
+    public static string RunOk(string program, params string[] arguments) => ToolRunner.RunChecked(program, arguments).StdOut;
 
     /// <summary>
     /// A .pyc's PEP 552 flags word (1 = hash-based, unchecked) and its code object's

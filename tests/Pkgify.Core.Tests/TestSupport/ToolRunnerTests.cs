@@ -38,6 +38,51 @@ public class ToolRunnerTests
     }
 
     [Test]
+    public void RunBytes_keeps_binary_stdout_byte_for_byte()
+    {
+        var result = ToolRunner.RunBytesChecked("printf", ["\\000\\377\\n\\200"]);
+
+        result.StdOut.ShouldBe(new byte[] { 0x00, 0xFF, 0x0A, 0x80 });
+    }
+
+    [Test]
+    public void RunStreaming_hands_large_stdout_to_the_reader_and_feeds_a_stdin_stream()
+    {
+        const long size = 64L << 20; // far more than any pipe buffer
+        long seen = 0;
+        using var stdin = new ZeroStream(size);
+
+        var result = ToolRunner.RunStreamingChecked("cat", [], stdout =>
+        {
+            var buffer = new byte[1 << 16];
+            for (int n; (n = stdout.Read(buffer)) > 0;)
+            {
+                buffer.AsSpan(0, n).ContainsAnyExcept((byte)0).ShouldBeFalse();
+                seen += n;
+            }
+        }, stdin: stdin);
+
+        seen.ShouldBe(size);
+        result.StdOut.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_failing_stdout_reader_stops_the_tool_and_surfaces_its_own_exception()
+    {
+        var started = DateTime.UtcNow;
+
+        // `yes` never ends: only killing it lets the run return.
+        var failure = Assert.Throws<InvalidDataException>(() => ToolRunner.RunStreaming("yes", [], stdout =>
+        {
+            stdout.ReadByte();
+            throw new InvalidDataException("reader gave up");
+        }, timeout: TimeSpan.FromMinutes(1)));
+
+        failure!.Message.ShouldBe("reader gave up");
+        (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(30));
+    }
+
+    [Test]
     public void RunChecked_fails_showing_stderr()
     {
         var failure = Assert.Throws<AssertionException>(

@@ -74,7 +74,7 @@ public class ArFormatTests
         var archive = TwoMembers();
         // An empty archive (just the magic), the end of the first member's data with or without its pad byte, the end.
         int[] cleanEnds = [8, 68 + 3, 68 + 4, archive.Length];
-        Timeboxed.Run(Limit, () =>
+        BoundedRun.Within(Limit, () =>
         {
             for (var length = 0; length <= archive.Length; length++)
             {
@@ -98,7 +98,7 @@ public class ArFormatTests
         var archive = TwoMembers();
         Encoding.ASCII.GetBytes("9999999999").CopyTo(archive, 8 + 48);
         var input = new MemoryStream(archive);
-        Timeboxed.Run(Limit, () =>
+        BoundedRun.Within(Limit, () =>
             Should.Throw<InvalidDataException>(() => ReadAll(seekable ? input : new NonSeekableStream(input))));
     }
 
@@ -107,7 +107,7 @@ public class ArFormatTests
     {
         var random = new Random(7);
         var original = TwoMembers();
-        Timeboxed.Run(Limit, () =>
+        BoundedRun.Within(Limit, () =>
         {
             for (var round = 0; round < 5000; round++)
             {

@@ -21,8 +21,8 @@ public class ArToolTests
     [Test]
     public void BinutilsArListsAndPrintsOurMembers()
     {
-        using var dir = new TempDirectory();
-        var archive = dir.Combine("ours.a");
+        using var dir = new TempDir();
+        var archive = dir.Path("ours.a");
         using (var writer = new ArWriter(File.Create(archive), MTime))
         {
             foreach (var (name, data) in Members)
@@ -39,21 +39,21 @@ public class ArToolTests
             }
         }
 
-        ToolRunner.Check("ar", ["t", archive]).StdOutText.ShouldBe(string.Concat(Members.Select(m => m.Name + "\n")));
+        ToolRunner.RunChecked("ar", ["t", archive]).StdOut.ShouldBe(string.Concat(Members.Select(m => m.Name + "\n")));
         foreach (var (name, data) in Members)
         {
-            ToolRunner.Check("ar", ["p", archive, name]).StdOut.ShouldBe(data, name);
+            ToolRunner.RunBytesChecked("ar", ["p", archive, name]).StdOut.ShouldBe(data, name);
         }
 
         // tv shows mode, owner, size and date as ar understood them.
-        var verbose = ToolRunner.Check("ar", ["tvO", archive]).StdOutText;
+        var verbose = ToolRunner.RunChecked("ar", ["tvO", archive]).StdOut;
         verbose.ShouldContain("rw-r--r-- 0/0   4096 Nov 14 22:13 2023 even.bin");
     }
 
     [Test]
     public void OurDebIsByteIdenticalToDpkgDebs()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         // Grow the payload until gzip yields a member of odd size, so dpkg-deb's pad byte is compared too.
         var deb = "";
         var members = new List<ReadMember>();
@@ -68,7 +68,7 @@ public class ArToolTests
         members.ShouldAllBe(m => m.MTime == MTime && m.Mode == 0x81A4);
         foreach (var member in members)
         {
-            ToolRunner.Check("ar", ["p", deb, member.Name]).StdOut.ShouldBe(member.Data, member.Name);
+            ToolRunner.RunBytesChecked("ar", ["p", deb, member.Name]).StdOut.ShouldBe(member.Data, member.Name);
         }
 
         using var ours = new MemoryStream();
@@ -87,16 +87,16 @@ public class ArToolTests
     [Test]
     public void ReadsGnuArArchivesWithSlashTerminatedNames()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var names = new List<string>();
         foreach (var (name, data) in Members)
         {
-            File.WriteAllBytes(dir.Combine(name), data);
+            File.WriteAllBytes(dir.Path(name), data);
             names.Add(name);
         }
 
-        var archive = dir.Combine("gnu.a");
-        ToolRunner.Check("ar", ["rc", archive, .. names], dir.Path);
+        var archive = dir.Path("gnu.a");
+        ToolRunner.RunChecked("ar", ["rc", archive, .. names], dir.Root);
         Encoding.ASCII.GetString(File.ReadAllBytes(archive), 8, 16).ShouldBe("debian-binary/  "); // GNU style
 
         var members = ReadMembers(new NonSeekableStream(File.OpenRead(archive)));
@@ -110,7 +110,7 @@ public class ArToolTests
     [Test]
     public void ReadsTheTarInsideAnUncompressedDpkgDebWithoutSeeking()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var deb = BuildDeb(dir, "-Znone");
 
         using var reader = new ArArchiveReader(new NonSeekableStream(File.OpenRead(deb)));
@@ -127,15 +127,15 @@ public class ArToolTests
             }
         }
 
-        var expected = ToolRunner.Check("sh", ["-c", $"dpkg-deb --fsys-tarfile '{deb}' | tar -t"]).StdOutText
+        var expected = ToolRunner.RunChecked("sh", ["-c", $"dpkg-deb --fsys-tarfile '{deb}' | tar -t"]).StdOut
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         names.ShouldBe(expected);
         names.ShouldContain("./usr/share/doc/sample/README");
     }
 
-    private static string BuildDeb(TempDirectory dir, string compression, string readmeSuffix = "")
+    private static string BuildDeb(TempDir dir, string compression, string readmeSuffix = "")
     {
-        var tree = dir.Combine("pkg");
+        var tree = dir.Path("pkg");
         if (Directory.Exists(tree))
         {
             Directory.Delete(tree, recursive: true);
@@ -146,10 +146,10 @@ public class ArToolTests
         File.WriteAllText(Path.Combine(tree, "usr", "share", "doc", "sample", "README"), "sample package" + readmeSuffix + "\n");
         File.WriteAllText(Path.Combine(tree, "DEBIAN", "control"),
             "Package: sample\nVersion: 1.0\nArchitecture: all\nMaintainer: Test <t@example.com>\nDescription: sample\n");
-        ToolRunner.Check("chmod", ["-R", "go-w", tree]);
-        var deb = dir.Combine("sample.deb");
-        ToolRunner.Check("dpkg-deb", ["--root-owner-group", compression, "--build", tree, deb],
-            environment: new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = MTime.ToString() });
+        ToolRunner.RunChecked("chmod", ["-R", "go-w", tree]);
+        var deb = dir.Path("sample.deb");
+        ToolRunner.RunChecked("dpkg-deb", ["--root-owner-group", compression, "--build", tree, deb],
+            env: new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = MTime.ToString() });
         return deb;
     }
 

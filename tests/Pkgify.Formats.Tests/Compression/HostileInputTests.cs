@@ -69,7 +69,7 @@ public class HostileInputTests
     public void Gzip_trailing_zeros_are_tolerated_like_gzip_does()
     {
         var padded = (byte[])[.. Codec.Compress(Data, new CompressionOptions(CompressionKind.Gzip, 6, 1)), .. new byte[512]];
-        ToolRunner.Run("gzip", ["-d", "-c"], padded).Stdout.ShouldBe(Data);
+        ToolRunner.RunBytes("gzip", ["-d", "-c"], stdin: padded).StdOut.ShouldBe(Data);
         Codec.Decompress(padded, CompressionKind.Gzip).ShouldBe(Data);
     }
 
@@ -88,14 +88,14 @@ public class HostileInputTests
         // xz -T1 -0 writes one block whose 12-byte header (xz-file-format.txt §3.1) is: size byte 0x02,
         // flags 0x00, filter id 0x21 (LZMA2), properties size 1, dictionary byte, padding, CRC32.
         // Dictionary byte 40 means 4 GiB - 1 (§5.3.1); the header CRC32 is recomputed so only the limit can object.
-        var xz = ToolRunner.RunOk("xz", ["-T1", "-0", "-c"], Payloads.Small);
+        var xz = ToolRunner.RunBytesChecked("xz", ["-T1", "-0", "-c"], stdin: Payloads.Small).StdOut;
         const int blockHeader = 12, dictionaryByte = blockHeader + 4, headerCrc = blockHeader + 8;
         xz[blockHeader].ShouldBe((byte)0x02);
         xz[blockHeader + 2].ShouldBe((byte)0x21);
         xz[dictionaryByte] = 40;
         BinaryPrimitives.WriteUInt32LittleEndian(xz.AsSpan(headerCrc), Crc32(xz.AsSpan(blockHeader, 8)));
 
-        ToolRunner.Run("xz", ["-t", "--memlimit=1GiB"], xz).Stderr.ShouldContain("Memory usage limit reached");
+        ToolRunner.RunBytes("xz", ["-t", "--memlimit=1GiB"], stdin: xz).StdErr.ShouldContain("Memory usage limit reached");
         ShouldBeDamage(xz, CompressionKind.Xz).Message.ShouldContain("memory limit");
     }
 

@@ -31,8 +31,8 @@ public class ParallelGzipTests
         var data = Payloads.Mixed(length, seed: length);
         var gz = Encode(data, level: 9, threads: 2);
 
-        ToolRunner.RunOk("gzip", ["-t"], gz);
-        ToolRunner.RunOk("gzip", ["-d", "-c"], gz).ShouldBe(data);
+        ToolRunner.RunBytesChecked("gzip", ["-t"], stdin: gz);
+        ToolRunner.RunBytesChecked("gzip", ["-d", "-c"], stdin: gz).StdOut.ShouldBe(data);
         Codec.Decompress(gz, CompressionKind.Gzip).ShouldBe(data);
     }
 
@@ -42,7 +42,7 @@ public class ParallelGzipTests
         // gzip's trailer (RFC 1952: CRC32, ISIZE) depends only on the data, so it must equal ours byte for byte.
         var data = Payloads.Mixed(Payloads.MiB + 12_345, seed: 22);
         var ours = Encode(data, level: 6, threads: 2);
-        var theirs = ToolRunner.RunOk("gzip", ["-n", "-6", "-c"], data);
+        var theirs = ToolRunner.RunBytesChecked("gzip", ["-n", "-6", "-c"], stdin: data).StdOut;
         ours[^8..].ShouldBe(theirs[^8..]);
     }
 
@@ -54,7 +54,7 @@ public class ParallelGzipTests
         var text = new byte[4 * Payloads.MiB];
         Payloads.FillText(text, new Random(23));
         long ours = Encode(text, level: 6, threads: 2).Length;
-        long gzip = ToolRunner.RunOk("gzip", ["-n", "-6", "-c"], text).Length;
+        long gzip = ToolRunner.RunBytesChecked("gzip", ["-n", "-6", "-c"], stdin: text).StdOut.Length;
         ours.ShouldBeLessThan(gzip + gzip / 100, $"ours {ours} bytes, gzip -6 {gzip} bytes");
     }
 
@@ -64,7 +64,7 @@ public class ParallelGzipTests
         foreach (var (level, xfl) in new[] { (1, 4), (6, 0), (9, 2) })
         {
             var gz = Encode(Payloads.Small, level, threads: 2);
-            gz[..10].ShouldBe(ToolRunner.RunOk("gzip", ["-n", $"-{level}", "-c"], Payloads.Small)[..10], $"level {level}");
+            gz[..10].ShouldBe(ToolRunner.RunBytesChecked("gzip", ["-n", $"-{level}", "-c"], stdin: Payloads.Small).StdOut[..10], $"level {level}");
             gz[8].ShouldBe((byte)xfl);
         }
     }

@@ -162,7 +162,7 @@ public class OpenPgpSecretKeyLoadTests
         var original = OpenPgpArmor.Decode(File.ReadAllText(key.SecretKeyPath), out _);
         var file = dir.Path("damaged.gpg");
         var random = new Random(rounds);
-        Timeboxed.Run(TimeSpan.FromMinutes(2), () =>
+        BoundedRun.Within(TimeSpan.FromMinutes(2), () =>
         {
             for (var round = 0; round < rounds; round++)
             {

@@ -82,7 +82,7 @@ public class OpenPgpSignatureReaderTests
     {
         foreach (var packet in SamplePackets())
         {
-            Timeboxed.Run(Bound, () =>
+            BoundedRun.Within(Bound, () =>
             {
                 for (var length = 0; length < packet.Length; length++)
                 {
@@ -98,7 +98,7 @@ public class OpenPgpSignatureReaderTests
     {
         foreach (var packet in SamplePackets())
         {
-            Timeboxed.Run(Bound, () =>
+            BoundedRun.Within(Bound, () =>
             {
                 for (var bit = 0; bit < packet.Length * 8; bit++)
                 {
@@ -116,7 +116,7 @@ public class OpenPgpSignatureReaderTests
         var random = new Random(4880);
         foreach (var packet in SamplePackets())
         {
-            Timeboxed.Run(Bound, () =>
+            BoundedRun.Within(Bound, () =>
             {
                 for (var round = 0; round < 3000; round++)
                 {
@@ -161,7 +161,7 @@ public class OpenPgpSignatureReaderTests
         ];
         foreach (var packet in cases)
         {
-            Timeboxed.Run(Bound, () => Should.Throw<InvalidDataException>(() => OpenPgpSignatureReader.Read(packet),
+            BoundedRun.Within(Bound, () => Should.Throw<InvalidDataException>(() => OpenPgpSignatureReader.Read(packet),
                 Convert.ToHexString(packet[..Math.Min(16, packet.Length)])));
         }
     }

@@ -70,7 +70,7 @@ public class OpenPgpVerifierTests
         var ring = File.ReadAllBytes(key.PublicKeyPath);
         var signature = OpenPgpSigner.SignDetached(OpenPgpTestKeys.Load(kind), new MemoryStream(Data), Time);
         var random = new Random(9580);
-        Timeboxed.Run(TimeSpan.FromSeconds(60), () =>
+        BoundedRun.Within(TimeSpan.FromSeconds(60), () =>
         {
             for (var round = 0; round < 1000; round++)
             {

@@ -30,12 +30,12 @@ public class GnuTarWriterByteVectorTests
     [Test]
     public void EqualsGnuTarRunAsDpkgDebRunsIt()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var tree = MakeTree(dir);
-        var list = dir.Combine("list");
+        var list = dir.Path("list");
         File.WriteAllText(list, string.Join('\0', Entries.Select(e => e.Header.Name.TrimEnd('/') is "." or "" ? "." : e.Header.Name.TrimEnd('/'))) + "\0");
 
-        var gnu = ToolRunner.Check("tar",
+        var gnu = ToolRunner.RunBytesChecked("tar",
         [
             "-cf", "-", "-b", "1", "--format=gnu", "--null", "--no-unquote", "--no-recursion",
             $"--mtime=@{MTime}", "--clamp-mtime", "--owner", "root:0", "--group", "root:0", "-T", list,
@@ -47,15 +47,15 @@ public class GnuTarWriterByteVectorTests
     [Test]
     public void EqualsTheDataTarThatDpkgDebBuilds()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var tree = MakeTree(dir);
         var debian = Path.Combine(tree, "DEBIAN");
         Directory.CreateDirectory(debian);
         File.WriteAllText(Path.Combine(debian, "control"),
             "Package: vector\nVersion: 1.0\nArchitecture: all\nMaintainer: Test <t@example.com>\nDescription: vector\n");
-        var deb = dir.Combine("vector.deb");
-        ToolRunner.Check("dpkg-deb", ["--root-owner-group", "-Znone", "--build", tree, deb],
-            environment: new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = MTime.ToString() });
+        var deb = dir.Path("vector.deb");
+        ToolRunner.RunChecked("dpkg-deb", ["--root-owner-group", "-Znone", "--build", tree, deb],
+            env: new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = MTime.ToString() });
 
         var dataTar = ExtractMember(deb, "data.tar");
         var ours = Write(Entries);
@@ -69,13 +69,13 @@ public class GnuTarWriterByteVectorTests
     [Test]
     public void HeaderOfAFileOver8GiBEqualsGnuTarsBase256Header()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         const long size = (8L << 30) + 1;
-        ToolRunner.Check("truncate", ["-s", size.ToString(), dir.Combine("big")]);
-        SetMetadata(dir.Combine("big"), Modes.M0644, MTime);
+        ToolRunner.RunChecked("truncate", ["-s", size.ToString(), dir.Path("big")]);
+        SetMetadata(dir.Path("big"), Modes.M0644, MTime);
 
         // tar reads the sparse file lazily; head closes the pipe after the header.
-        var gnu = ToolRunner.Check("sh", ["-c", "tar --format=gnu -cf - big | head -c 512"], dir.Path).StdOut;
+        var gnu = ToolRunner.RunBytesChecked("sh", ["-c", "tar --format=gnu -cf - big | head -c 512"], dir.Root).StdOut;
 
         var header = new TarEntryHeader("big", TarEntryType.Regular, Modes.M0644, MTime, size);
         GnuHeaderEncoder.Encode(header).ShouldBe(gnu);
@@ -101,23 +101,23 @@ public class GnuTarWriterByteVectorTests
     [Test]
     public void NegativeMTimeAndBigIdsEqualGnuTarsBase256Fields()
     {
-        using var dir = new TempDirectory();
-        File.WriteAllText(dir.Combine("f"), "x\n");
-        SetMetadata(dir.Combine("f"), Modes.M0644, -1000);
+        using var dir = new TempDir();
+        File.WriteAllText(dir.Path("f"), "x\n");
+        SetMetadata(dir.Path("f"), Modes.M0644, -1000);
 
-        var negative = ToolRunner.Check("tar", ["--format=gnu", "-b", "1", "-cf", "-", "f"], dir.Path).StdOut;
-        var bigIds = ToolRunner.Check("tar",
+        var negative = ToolRunner.RunBytesChecked("tar", ["--format=gnu", "-b", "1", "-cf", "-", "f"], dir.Root).StdOut;
+        var bigIds = ToolRunner.RunBytesChecked("tar",
             ["--format=gnu", "-b", "1", $"--mtime=@{MTime}", "--owner=alice:3000000", "--group=staff:4000000", "-cf", "-", "f"],
-            dir.Path).StdOut;
+            dir.Root).StdOut;
 
         Write([FixtureEntry.File("f", "x\n", mtime: -1000)]).ShouldBe(negative);
         Write([new(new TarEntryHeader("f", TarEntryType.Regular, Modes.M0644, MTime, 2, 3_000_000, 4_000_000, "alice", "staff"), "x\n"u8.ToArray())])
             .ShouldBe(bigIds);
     }
 
-    private static string MakeTree(TempDirectory dir)
+    private static string MakeTree(TempDir dir)
     {
-        var tree = dir.Combine("tree");
+        var tree = dir.Path("tree");
         foreach (var entry in Entries)
         {
             var path = Path.Combine(tree, entry.Header.Name);
@@ -149,8 +149,8 @@ public class GnuTarWriterByteVectorTests
 
     private static void SetMetadata(string path, int mode, long mtime)
     {
-        ToolRunner.Check("chmod", [Convert.ToString(mode, 8), path]);
-        ToolRunner.Check("touch", ["-h", "-d", $"@{mtime}", path]);
+        ToolRunner.RunChecked("chmod", [Convert.ToString(mode, 8), path]);
+        ToolRunner.RunChecked("touch", ["-h", "-d", $"@{mtime}", path]);
     }
 
     private static byte[] ExtractMember(string archive, string name)

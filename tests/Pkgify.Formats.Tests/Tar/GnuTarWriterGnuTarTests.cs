@@ -35,8 +35,8 @@ public class GnuTarWriterGnuTarTests
     [Test]
     public void GnuTarListsExactlyOurNamesTypesModesOwnersSizesAndTargets()
     {
-        using var dir = new TempDirectory();
-        var archive = dir.Combine("out.tar");
+        using var dir = new TempDir();
+        var archive = dir.Path("out.tar");
         File.WriteAllBytes(archive, Write(Entries));
 
         var numeric = List(archive, "--numeric-owner");
@@ -49,14 +49,14 @@ public class GnuTarWriterGnuTarTests
     [Test]
     public void GnuTarExtractsExactlyOurTree()
     {
-        using var dir = new TempDirectory();
-        var archive = dir.Combine("out.tar");
-        var root = dir.Combine("x");
+        using var dir = new TempDir();
+        var archive = dir.Path("out.tar");
+        var root = dir.Path("x");
         Directory.CreateDirectory(root);
         File.WriteAllBytes(archive, Write(Entries));
 
         // --numeric-owner: restore the ids even where a name (like "staff") exists on the host with another id.
-        ToolRunner.Check("tar", ["-x", "--numeric-owner", "-f", archive, "-C", root]);
+        ToolRunner.RunChecked("tar", ["-x", "--numeric-owner", "-f", archive, "-C", root]);
 
         foreach (var (header, content) in Entries.Select(e => (e.Header, e.Content)))
         {
@@ -82,8 +82,8 @@ public class GnuTarWriterGnuTarTests
     }
 
     private static string[] List(string archive, params string[] extra) =>
-        ToolRunner.Check("tar", ["--list", "--verbose", "--full-time", "--quoting-style=literal", .. extra, "-f", archive])
-            .StdOutText.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        ToolRunner.RunChecked("tar", ["--list", "--verbose", "--full-time", "--quoting-style=literal", .. extra, "-f", archive])
+            .StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => Regex.Replace(line, " +", " "))
             .ToArray();
 
@@ -105,7 +105,7 @@ public class GnuTarWriterGnuTarTests
 
     private static StatResult Stat(string path)
     {
-        var fields = ToolRunner.Check("stat", ["--format=%a %u %g %Y %i", path]).StdOutText.Trim().Split(' ');
+        var fields = ToolRunner.RunChecked("stat", ["--format=%a %u %g %Y %i", path]).StdOut.Trim().Split(' ');
         return new StatResult(Convert.ToInt32(fields[0], 8), long.Parse(fields[1], CultureInfo.InvariantCulture),
             long.Parse(fields[2], CultureInfo.InvariantCulture), long.Parse(fields[3], CultureInfo.InvariantCulture), fields[4]);
     }

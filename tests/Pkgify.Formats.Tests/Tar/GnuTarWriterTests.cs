@@ -125,15 +125,15 @@ public class GnuTarWriterTests
     [Test]
     public void GnuTarListsOurDevicesAndFifos()
     {
-        using var dir = new TempDirectory();
-        var archive = dir.Combine("dev.tar");
+        using var dir = new TempDir();
+        var archive = dir.Path("dev.tar");
         File.WriteAllBytes(archive, Write(
         [
             new(new TarEntryHeader("./dev", TarEntryType.CharDevice, Modes.M0600, MTime, 0), []),
             new(new TarEntryHeader("./blk", TarEntryType.BlockDevice, Modes.M0600, MTime, 0), []),
             new(new TarEntryHeader("./fifo", TarEntryType.Fifo, Modes.M0644, MTime, 0), []),
         ]));
-        var lines = ToolRunner.Check("tar", ["-tvf", archive]).StdOutText.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = ToolRunner.RunChecked("tar", ["-tvf", archive]).StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Select(l => l[..10]).ShouldBe(["crw-------", "brw-------", "prw-r--r--"]);
     }
 }

@@ -24,13 +24,13 @@ public class TarArchiveReaderDamageTests
     [OneTimeSetUp]
     public static void MakeArchive()
     {
-        using var dir = new TempDirectory();
-        var tree = dir.Combine("tree");
+        using var dir = new TempDir();
+        var tree = dir.Path("tree");
         Directory.CreateDirectory(Path.Combine(tree, "d"));
         File.WriteAllText(Path.Combine(tree, "d", "f.txt"), "hello\n");
         File.WriteAllText(Path.Combine(tree, new string('n', 150)), new string('x', 700));
         File.CreateSymbolicLink(Path.Combine(tree, "link"), new string('t', 120));
-        _archive = ToolRunner.Check("tar", ["--format=gnu", "-b", "1", "-cf", "-", "."], tree).StdOut;
+        _archive = ToolRunner.RunBytesChecked("tar", ["--format=gnu", "-b", "1", "-cf", "-", "."], tree).StdOut;
 
         // Find the header blocks and the first end-of-archive block by walking the archive.
         var headers = new List<int>();
@@ -50,7 +50,7 @@ public class TarArchiveReaderDamageTests
     [Test]
     public void EveryBitFlipInAHeaderIsReportedAsInvalidData()
     {
-        Timeboxed.Run(Limit, () =>
+        BoundedRun.Within(Limit, () =>
         {
             foreach (var header in _headerBlocks)
             {
@@ -74,7 +74,7 @@ public class TarArchiveReaderDamageTests
     [Test]
     public void TruncationAtEveryBlockBoundaryIsInvalidDataUntilTheEndBlock([Values] bool seekable)
     {
-        Timeboxed.Run(Limit, () =>
+        BoundedRun.Within(Limit, () =>
         {
             for (var length = 0; length <= _archive.Length; length += Block)
             {
@@ -94,7 +94,7 @@ public class TarArchiveReaderDamageTests
     [Test]
     public void TruncationAtEveryByteNeverThrowsAnythingElse()
     {
-        Timeboxed.Run(Limit, () =>
+        BoundedRun.Within(Limit, () =>
         {
             for (var length = 0; length < _endOfArchive; length++)
             {
@@ -117,7 +117,7 @@ public class TarArchiveReaderDamageTests
             var damaged = (byte[])_archive.Clone();
             sizeField.CopyTo(damaged, header + SizeOffset);
             FixChecksum(damaged, header);
-            Timeboxed.Run(Limit, () =>
+            BoundedRun.Within(Limit, () =>
             {
                 Outcome(damaged, seekable: true).ShouldBeOfType<InvalidDataException>();
                 Outcome(damaged, seekable: false).ShouldBeOfType<InvalidDataException>();
@@ -173,7 +173,7 @@ public class TarArchiveReaderDamageTests
     public void RandomHeaderDamageWithValidChecksumsOnlyEverFailsAsInvalidData()
     {
         var random = new Random(20240601);
-        Timeboxed.Run(Limit, () =>
+        BoundedRun.Within(Limit, () =>
         {
             for (var round = 0; round < 3000; round++)
             {

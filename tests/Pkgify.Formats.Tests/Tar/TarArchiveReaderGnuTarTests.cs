@@ -24,8 +24,8 @@ public class TarArchiveReaderGnuTarTests
     [TestCase("pax", true)]
     public void ReadsNamesTypesSizesContentAndLinks(string format, bool unlimitedNames)
     {
-        using var dir = new TempDirectory();
-        var expected = MakeTree(dir.Combine("tree"), unlimitedNames);
+        using var dir = new TempDir();
+        var expected = MakeTree(dir.Path("tree"), unlimitedNames);
         var archive = Create(dir, format, expected);
 
         Check(ReadAll(File.OpenRead(archive)), expected);
@@ -34,8 +34,8 @@ public class TarArchiveReaderGnuTarTests
     [Test]
     public void ReadsV7Archives()
     {
-        using var dir = new TempDirectory();
-        var expected = MakeTree(dir.Combine("tree"), withLongNames: false).Where(e => e.Name.Length < 100).ToArray();
+        using var dir = new TempDir();
+        var expected = MakeTree(dir.Path("tree"), withLongNames: false).Where(e => e.Name.Length < 100).ToArray();
         var archive = Create(dir, "v7", expected);
 
         var entries = ReadAll(File.OpenRead(archive));
@@ -46,8 +46,8 @@ public class TarArchiveReaderGnuTarTests
     [Test]
     public void ReadsAGzippedArchiveThroughANonSeekableDecompressor()
     {
-        using var dir = new TempDirectory();
-        var expected = MakeTree(dir.Combine("tree"), withLongNames: true);
+        using var dir = new TempDir();
+        var expected = MakeTree(dir.Path("tree"), withLongNames: true);
         var archive = Create(dir, "gnu", expected, "--gzip");
 
         using var gzip = new GZipStream(File.OpenRead(archive), CompressionMode.Decompress);
@@ -57,12 +57,12 @@ public class TarArchiveReaderGnuTarTests
     [Test]
     public void AppliesPaxGlobalAndPerFileRecordsAsGnuTarDoes()
     {
-        using var dir = new TempDirectory();
-        var expected = MakeTree(dir.Combine("tree"), withLongNames: true);
+        using var dir = new TempDir();
+        var expected = MakeTree(dir.Path("tree"), withLongNames: true);
 
         // "k=v" goes into a global 'g' header, "k:=v" into each file's 'x' header (GNU tar manual, --pax-option).
         var archive = Create(dir, "pax", expected, "--pax-option=uname=globaluser,gname:=filegroup,mtime:=1234567890.5");
-        var listing = ToolRunner.Check("tar", ["-tvf", archive, "--full-time"]).StdOutText;
+        var listing = ToolRunner.RunChecked("tar", ["-tvf", archive, "--full-time"]).StdOut;
 
         var entries = ReadAll(File.OpenRead(archive));
         Check(entries, expected);
@@ -73,11 +73,11 @@ public class TarArchiveReaderGnuTarTests
     [Test]
     public void ReadsGnuBase256NumbersAndNegativeTimes()
     {
-        using var dir = new TempDirectory();
-        File.WriteAllText(dir.Combine("f"), "x\n");
-        ToolRunner.Check("touch", ["-d", "@-1000", dir.Combine("f")]);
-        var archive = dir.Combine("a.tar");
-        ToolRunner.Check("tar", ["--format=gnu", "--owner=alice:3000000", "--group=staff:4000000", "-cf", archive, "f"], dir.Path);
+        using var dir = new TempDir();
+        File.WriteAllText(dir.Path("f"), "x\n");
+        ToolRunner.RunChecked("touch", ["-d", "@-1000", dir.Path("f")]);
+        var archive = dir.Path("a.tar");
+        ToolRunner.RunChecked("tar", ["--format=gnu", "--owner=alice:3000000", "--group=staff:4000000", "-cf", archive, "f"], dir.Root);
 
         var entry = ReadAll(File.OpenRead(archive)).ShouldHaveSingleItem().Header;
         entry.ShouldBe(new TarEntryHeader("f", TarEntryType.Regular, Modes.M0644, -1000, 2, 3_000_000, 4_000_000, "alice", "staff"));
@@ -114,7 +114,7 @@ public class TarArchiveReaderGnuTarTests
                     File.CreateSymbolicLink(path, e.Link);
                     break;
                 case TarEntryType.Hardlink:
-                    ToolRunner.Check("ln", [Path.Combine(tree, e.Link), path]);
+                    ToolRunner.RunChecked("ln", [Path.Combine(tree, e.Link), path]);
                     break;
                 default:
                     File.WriteAllText(path, e.Content);
@@ -125,11 +125,11 @@ public class TarArchiveReaderGnuTarTests
         return expected.ToArray();
     }
 
-    private static string Create(TempDirectory dir, string format, IEnumerable<Expected> entries, params string[] extra)
+    private static string Create(TempDir dir, string format, IEnumerable<Expected> entries, params string[] extra)
     {
-        var archive = dir.Combine($"{format}.tar");
+        var archive = dir.Path($"{format}.tar");
         var names = entries.Select(e => e.Name.TrimEnd('/'));
-        ToolRunner.Check("tar", ["-c", $"--format={format}", "--no-recursion", .. extra, "-f", archive, .. names], dir.Combine("tree"));
+        ToolRunner.RunChecked("tar", ["-c", $"--format={format}", "--no-recursion", .. extra, "-f", archive, .. names], dir.Path("tree"));
         return archive;
     }
 

@@ -1,5 +1,6 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdio.h>
 #include <zlib.h>
 
 /* greet(name) -> "hello, <name> (native, crc32=<hex>)": the crc proves the C code ran. */
@@ -10,7 +11,10 @@ static PyObject *greet(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "s#", &name, &len))
         return NULL;
     unsigned long crc = crc32(0L, (const unsigned char *)name, (unsigned int)len);
-    return PyUnicode_FromFormat("hello, %s (native, crc32=%08lx)", name, crc);
+    char hex[9];
+    /* PyUnicode_FromFormat has no width/hex conversions for long: format the checksum first. */
+    snprintf(hex, sizeof hex, "%08lx", crc & 0xffffffffUL);
+    return PyUnicode_FromFormat("hello, %s (native, crc32=%s)", name, hex);
 }
 
 static PyMethodDef methods[] = {

@@ -1,0 +1,10 @@
+using Pkgify.Formats.Compression;
+
+namespace Pkgify.Core.Writers.Rpm;
+
+/// <summary>How <see cref="RpmWriter"/> writes: the payload compression (gzip, xz, zstd, or none as rpmbuild's <c>w.ufdio</c>).</summary>
+public sealed record RpmWriterOptions(CompressionOptions Compression)
+{
+    /// <summary>xz, readable by every rpm since 4.x (RHEL 7 and later; formats.md §2.10).</summary>
+    public static readonly RpmWriterOptions Default = new(CompressionOptions.Default(CompressionKind.Xz));
+}

@@ -1,0 +1,88 @@
+using NUnit.Framework;
+using Pkgify.Cli.Tests.Support;
+using Pkgify.TestSupport;
+using Shouldly;
+
+namespace Pkgify.Cli.Tests.Build;
+
+/// <summary>Issue 4: each mistake gives its exit code, one line naming file/line/key with a fix, and no package.</summary>
+public class BuildBadInputTests
+{
+    private TempDir _tmp = null!;
+    private string _dir = null!;
+
+    private const string GoodYaml = """
+        name: tiny
+        version: 1.0.0
+        python: /usr/bin/python3.11
+        requirements: requirements.txt
+        wsgi: tinyapp:application
+        server:
+          kind: command
+          command: /opt/tiny/venv/bin/python -m tinyapp
+        """;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _tmp = new TempDir("badbuild");
+        _dir = _tmp.Path("project");
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(Path.Combine(_dir, "pkgify.yaml"), GoodYaml);
+        File.WriteAllText(Path.Combine(_dir, "requirements.txt"), "# nothing needed\n");
+        File.WriteAllText(Path.Combine(_dir, "tinyapp.py"), "def application(environ, start_response):\n    return [b'ok']\n");
+    }
+
+    [TearDown]
+    public void TearDown() => _tmp.Dispose();
+
+    private ToolResult Build() => PkgifyCli.Run(new[] { "build", _dir, "--source-date-epoch", "1700000000" },
+        new Dictionary<string, string> { ["PKGIFY_CACHE_DIR"] = _tmp.Path("cache") });
+
+    private void ShouldFailWith(int exitCode, params string[] expected)
+    {
+        var r = Build();
+        r.ExitCode.ShouldBe(exitCode, r.StdOut + r.StdErr);
+        var errorLines = r.StdErr.Split('\n').Where(l => l.StartsWith("pkgify: error:", StringComparison.Ordinal)).ToList();
+        errorLines.Count.ShouldBe(1, r.StdErr);
+        foreach (var e in expected)
+            errorLines[0].ShouldContain(e);
+        r.StdErr.ShouldNotContain("   at ");
+        Directory.Exists(Path.Combine(_dir, "dist")).ShouldBeFalse("nothing is written");
+    }
+
+    [Test]
+    public void An_unpinned_requirement_names_its_line()
+    {
+        File.WriteAllText(Path.Combine(_dir, "requirements.txt"), "# pinned below\nflask>=2\n");
+        ShouldFailWith(2, "requirements.txt:2", "flask>=2", "==");
+    }
+
+    [Test]
+    public void An_unknown_key_names_its_line_and_suggests_the_right_one()
+    {
+        File.WriteAllText(Path.Combine(_dir, "pkgify.yaml"), GoodYaml + "\nsevrer:\n  workers: 2\n");
+        ShouldFailWith(2, "pkgify.yaml:9", "sevrer", "server");
+    }
+
+    [Test]
+    public void Malformed_yaml_names_its_line()
+    {
+        File.WriteAllText(Path.Combine(_dir, "pkgify.yaml"), "name: tiny\nversion: [1.0\n");
+        ShouldFailWith(2, "pkgify.yaml:");
+    }
+
+    [Test]
+    public void An_interpreter_targets_would_not_have_is_refused_with_the_reason()
+    {
+        File.WriteAllText(Path.Combine(_dir, "pkgify.yaml"), GoodYaml.Replace("/usr/bin/python3.11", "/root/.pyenv/shims/python3"));
+        ShouldFailWith(2, "python", "/usr/bin/python3");
+    }
+
+    [Test]
+    public void A_wsgi_callable_that_does_not_import_fails_the_build_with_the_import_error()
+    {
+        File.WriteAllText(Path.Combine(_dir, "tinyapp.py"), "import flask_not_installed\n");
+        ShouldFailWith(1, "wsgi", "tinyapp:application", "ModuleNotFoundError", "flask_not_installed");
+    }
+}

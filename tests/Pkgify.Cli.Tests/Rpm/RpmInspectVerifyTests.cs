@@ -1,0 +1,134 @@
+using System.Text.Json;
+using NUnit.Framework;
+using Pkgify.Cli.Tests.Support;
+using Pkgify.TestSupport;
+using Shouldly;
+using static Pkgify.Cli.Tests.Rpm.RpmFixtures;
+
+namespace Pkgify.Cli.Tests.Rpm;
+
+/// <summary>`inspect` and `verify` on rpms made by rpmbuild and by pkgify, checked against rpm's own queries.</summary>
+public class RpmInspectVerifyTests
+{
+    private TempDir _tmp = null!;
+
+    [SetUp]
+    public void SetUp() => _tmp = new TempDir("rpm-inspect");
+
+    [TearDown]
+    public void TearDown() => _tmp.Dispose();
+
+    [Test]
+    public void Inspect_json_of_an_rpmbuild_package_agrees_with_rpm_queries()
+    {
+        var rpm = RpmBuildFixtures.BuildBinaryRpm(RpmBuildFixtures.SampleSpec, _tmp.Path("build"));
+        string Query(string format) => ToolRunner.RunChecked("rpm", ["-qp", "--qf", format, rpm]).StdOut;
+        string[] Lines(params string[] args) =>
+            ToolRunner.RunChecked("rpm", ["-qp", .. args, rpm]).StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var json = JsonDocument.Parse(PkgifyCli.RunChecked("inspect", "--json", rpm).StdOut).RootElement;
+
+        json.GetProperty("format").GetString().ShouldBe("rpm");
+        json.GetProperty("name").GetString().ShouldBe(Query("%{NAME}"));
+        json.GetProperty("epoch").GetInt32().ToString().ShouldBe(Query("%{EPOCH}"));
+        json.GetProperty("version").GetString().ShouldBe(Query("%{VERSION}"));
+        json.GetProperty("release").GetString().ShouldBe(Query("%{RELEASE}"));
+        json.GetProperty("architecture").GetString().ShouldBe(Query("%{ARCH}"));
+        json.GetProperty("summary").GetString().ShouldBe(Query("%{SUMMARY}"));
+        Strings(json, "depends").ShouldBe(Lines("--requires"));
+        Strings(json, "provides").ShouldBe(Lines("--provides"));
+        var scripts = json.GetProperty("scripts");
+        scripts.GetProperty("pre").GetString().ShouldBe(Query("%{PREIN}"));
+        scripts.GetProperty("post").GetString().ShouldBe(Query("%{POSTIN}"));
+        scripts.TryGetProperty("preun", out _).ShouldBeFalse();
+
+        var files = json.GetProperty("files").EnumerateArray().ToList();
+        files.Select(f => f.GetProperty("path").GetString()).ShouldBe(Lines("--qf", "[%{FILENAMES}\\n]"));
+        var dump = Dump(rpm);
+        foreach (var f in files)
+        {
+            var line = dump[f.GetProperty("path").GetString()!];
+            f.GetProperty("mode").GetString().ShouldBe("0" + Convert.ToString(line.Permissions, 8).PadLeft(3, '0'), line.Path);
+            f.GetProperty("size").GetInt64().ShouldBe(line.Size, line.Path);
+            f.GetProperty("owner").GetString().ShouldBe(line.Owner, line.Path);
+            f.GetProperty("mtime").GetInt64().ShouldBe(line.MTime, line.Path);
+            f.GetProperty("config").GetBoolean().ShouldBe(line.IsConfig, line.Path);
+            (f.GetProperty("digest").ValueKind == JsonValueKind.Null ? null : f.GetProperty("digest").GetString()).ShouldBe(line.Digest, line.Path);
+        }
+        // rpm has no hardlink entries; inspect shows the second member of the pair as a hardlink, like for a .deb.
+        files.Single(f => f.GetProperty("path").GetString() == "/opt/hello-lab/b.dat").GetProperty("type").GetString().ShouldBe("hardlink");
+    }
+
+    [Test]
+    public void Verify_accepts_rpmbuilds_packages_and_ours()
+    {
+        foreach (var payload in new[] { RpmBuildFixtures.GzipPayload, RpmBuildFixtures.XzPayload, RpmBuildFixtures.ZstdPayload })
+        {
+            var rpm = RpmBuildFixtures.BuildBinaryRpm(RpmBuildFixtures.SampleSpec, _tmp.Path("build-" + payload), payload);
+            PkgifyCli.RunChecked("verify", rpm).StdOut.ShouldContain("OK");
+        }
+        var tree = _tmp.Path("tree");
+        CreateTree(tree);
+        PkgifyCli.RunChecked("verify", PackRpm(tree, _tmp.Path("out"))).StdOut.ShouldContain("OK");
+    }
+
+    [Test]
+    public void Verify_names_the_file_whose_content_does_not_match_its_digest()
+    {
+        var rpm = PackTwoFiles("none");
+        PackageBytes.Replace(rpm, "BBBBBBBBBBBBBBBB"u8, 3, (byte)'X');
+
+        VerifyFailsNaming(rpm, "/opt/demo/b.txt", "does not match FILEDIGESTS");
+    }
+
+    [Test]
+    public void Verify_names_a_damaged_header_digest()
+    {
+        var rpm = PackTwoFiles("xz");
+        // Change one letter of the summary, inside the main header.
+        PackageBytes.Replace(rpm, "Two files"u8, 0, (byte)'t');
+
+        VerifyFailsNaming(rpm, "header SHA256");
+    }
+
+    /// <summary>verify exits 1 with one line naming the first mismatch, and rpm agrees that the package is damaged.</summary>
+    private static void VerifyFailsNaming(string rpm, params string[] expected)
+    {
+        var r = PkgifyCli.Run("verify", rpm);
+        r.ExitCode.ShouldBe(1);
+        r.StdErr.Trim().Split('\n').Length.ShouldBe(1, r.StdErr);
+        foreach (var text in expected)
+            r.StdErr.ShouldContain(text);
+        ToolRunner.Run("rpmkeys", ["-K", rpm]).ExitCode.ShouldNotBe(0);
+    }
+
+    [Test]
+    public void Inspect_and_verify_of_a_truncated_package_fail_with_one_line()
+    {
+        var rpm = PackTwoFiles("xz");
+        var bytes = File.ReadAllBytes(rpm);
+        File.WriteAllBytes(rpm, bytes[..(bytes.Length / 2)]);
+
+        foreach (var command in new[] { "inspect", "verify" })
+        {
+            var r = PkgifyCli.Run(command, rpm);
+            r.ExitCode.ShouldBe(1, command);
+            r.StdErr.Trim().Split('\n').Length.ShouldBe(1, r.StdErr);
+            r.StdErr.ShouldNotContain("   at ");
+        }
+    }
+
+    private string PackTwoFiles(string compression)
+    {
+        var tree = _tmp.Path("two");
+        Directory.CreateDirectory(tree);
+        File.WriteAllText(Path.Combine(tree, "a.txt"), "AAAAAAAAAAAAAAAA");
+        File.WriteAllText(Path.Combine(tree, "b.txt"), "BBBBBBBBBBBBBBBB");
+        PkgifyCli.RunChecked("pack", tree, "--name", "demo", "--version", "1", "-f", "rpm", "--compression", compression,
+            "--summary", "Two files", "-o", _tmp.Path("out-two"));
+        return Directory.GetFiles(_tmp.Path("out-two"), "*.rpm").Single();
+    }
+
+    private static string[] Strings(JsonElement json, string property) =>
+        json.GetProperty(property).EnumerateArray().Select(e => e.GetString()!).ToArray();
+}

@@ -1,0 +1,17 @@
+using Shouldly;
+
+namespace Pkgify.Cli.Tests.Support;
+
+/// <summary>Damages a package file in place, to prove that verify and the real tools notice.</summary>
+public static class PackageBytes
+{
+    /// <summary>Overwrites the byte <paramref name="offset"/> bytes into the first occurrence of <paramref name="marker"/>.</summary>
+    public static void Replace(string path, ReadOnlySpan<byte> marker, int offset, byte value)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var at = bytes.AsSpan().IndexOf(marker);
+        at.ShouldBeGreaterThanOrEqualTo(0, "marker not found in the package");
+        bytes[at + offset] = value;
+        File.WriteAllBytes(path, bytes);
+    }
+}
