@@ -11,6 +11,9 @@ public sealed record BuildRequest
     public CompressionKind Compression { get; init; } = CompressionKind.Xz;
     public int? Level { get; init; }
 
+    /// <summary>Compression threads; 0 = one per processor. The bytes written do not depend on it.</summary>
+    public int Threads { get; init; }
+
     /// <summary>Default: <c>DIR/dist</c>.</summary>
     public string? OutputDirectory { get; init; }
 
@@ -21,6 +24,9 @@ public sealed record BuildRequest
 
     /// <summary>Build the virtualenv afresh instead of reusing a cached one.</summary>
     public bool NoCache { get; init; }
+
+    /// <summary>Signs the .rpm's header (<c>--sign-key</c>); .deb files carry no signature (apt trusts the repository).</summary>
+    public Pkgify.Formats.OpenPgp.OpenPgpSecretKey? SigningKey { get; init; }
 
     public string Output => OutputDirectory ?? Path.Combine(Path.GetFullPath(ProjectDir), "dist");
 }

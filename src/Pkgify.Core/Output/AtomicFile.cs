@@ -1,3 +1,5 @@
+using Pkgify.Core.Diagnostics;
+
 namespace Pkgify.Core.Output;
 
 /// <summary>
@@ -23,6 +25,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
                 write(stream, scratch);
+                using var phase = PhaseTimer.Start("fsync");
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, finalPath, overwrite: true);

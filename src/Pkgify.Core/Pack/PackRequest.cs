@@ -1,5 +1,6 @@
 using Pkgify.Core.Model;
 using Pkgify.Formats.Compression;
+using Pkgify.Formats.OpenPgp;
 
 namespace Pkgify.Core.Pack;
 
@@ -26,9 +27,15 @@ public sealed record PackRequest
     public IReadOnlyList<PackageFamily> Formats { get; init; } = new[] { PackageFamily.Deb, PackageFamily.Rpm };
     public CompressionKind Compression { get; init; } = CompressionKind.Xz;
     public int? Level { get; init; }
+
+    /// <summary>Compression threads; 0 = one per processor. The bytes written do not depend on it.</summary>
+    public int Threads { get; init; }
     public required string OutputDirectory { get; init; }
     public long? SourceDateEpoch { get; init; }
     public PackageMetadata? Metadata { get; init; }
+
+    /// <summary>Signs the .rpm's header (<c>--sign-key</c>); .deb files carry no signature (apt trusts the repository).</summary>
+    public OpenPgpSecretKey? SigningKey { get; init; }
 }
 
 /// <summary>One written package: for humans and for <c>--json</c>.</summary>

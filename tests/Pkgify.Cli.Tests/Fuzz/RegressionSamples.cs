@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Pkgify.Cli.Tests.Support;
+using Pkgify.TestSupport;
 
 namespace Pkgify.Cli.Tests.Fuzz;
 
