@@ -12,7 +12,7 @@ namespace Pkgify.Core.Build;
 public static class GeneratedFiles
 {
     private const int Readable = 0x1A4;   // 0644
-    private const int Secret = 0x1A0;     // 0640: configuration may hold credentials
+    private const int Secret = 0x1A0;     // 0640: configuration may hold credentials; group = the service's
     private const int Directory = 0x1ED;  // 0755
 
     /// <summary>systemd's directory for units shipped by packages; searched on Debian and RPM systems alike.</summary>
@@ -30,11 +30,14 @@ public static class GeneratedFiles
         yield return Dir(paths.Config);
         yield return Dir(paths.Doc);
         yield return Text($"{UnitDirectory}/{ctx.Service.Unit}", renderer.Render(TemplateNames.SystemdUnit, ctx));
-        yield return Text(config.Service.EnvironmentFile, renderer.Render(TemplateNames.Environment, ctx), Secret, conffile);
+        // The environment file and the config entries are root's to write and the service's to read: owned
+        // root:<service group> (rpm's %pre and the Debian postinst create the account; see templates).
+        yield return Text(config.Service.EnvironmentFile, renderer.Render(TemplateNames.Environment, ctx), Secret, conffile) with { Group = config.Service.Group };
         foreach (var entry in config.Config)
         {
             var size = new FileInfo(entry.Source).Length;
-            yield return new PackageFile(entry.Dest, FileKind.Regular, (int)entry.Mode, time, size, new DiskFileSource(entry.Source), Flags: conffile);
+            yield return new PackageFile(entry.Dest, FileKind.Regular, (int)entry.Mode, time, size, new DiskFileSource(entry.Source),
+                Group: config.Service.Group, Flags: conffile);
         }
         if (ctx.Nginx is not null)
         {

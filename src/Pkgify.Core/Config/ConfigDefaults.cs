@@ -51,8 +51,11 @@ public static class ConfigDefaults
     /// <summary>Upper bound for <c>server.workers</c>.</summary>
     public const int MaxWorkers = 1024;
 
-    /// <summary>Mode of config files when <c>mode:</c> is absent.</summary>
-    public const UnixFileMode ConfigMode = (UnixFileMode)0b110_100_100; // 0644
+    /// <summary>
+    /// Mode of config files when <c>mode:</c> is absent: configuration may hold credentials, so root writes it
+    /// and only the service's group reads it (the file is packaged root:&lt;service user&gt;, issue 8).
+    /// </summary>
+    public const UnixFileMode ConfigMode = (UnixFileMode)0b110_100_000; // 0640
 
     /// <summary>License when neither pkgify.yaml nor pyproject.toml names one.</summary>
     public const string License = "unknown";

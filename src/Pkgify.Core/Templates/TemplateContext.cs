@@ -133,7 +133,10 @@ public sealed record TemplateContext
             DebDepends = facts.DebDepends,
             RpmRequires = facts.RpmRequires,
             Paths = paths,
-            Service = new TemplateService(config.Service.User, config.Service.Group, config.Service.EnvironmentFile, $"{config.Name}.service"),
+            Service = new TemplateService(config.Service.User, config.Service.Group, config.Service.EnvironmentFile, $"{config.Name}.service")
+            {
+                SecretFiles = [config.Service.EnvironmentFile, .. config.Config.Select(c => c.Dest)],
+            },
             Server = ServerOf(config.Server),
             Wsgi = config.Wsgi is null ? null : WsgiOf(config.Wsgi, paths),
             Hooks = new TemplateHooks(config.Hooks.PostInstall),

@@ -13,7 +13,8 @@ public class TemplateContextTests
         var context = TemplateFixtures.Contract();
         context.Paths.ShouldBe(TemplatePaths.For("ledger"));
         context.Paths.VenvBin.ShouldBe("/opt/ledger/venv/bin");
-        context.Service.ShouldBe(new TemplateService("ledger", "ledger", "/etc/ledger/ledger.env", "ledger.service"));
+        context.Service.ShouldBe(new TemplateService("ledger", "ledger", "/etc/ledger/ledger.env", "ledger.service") { SecretFiles = context.Service.SecretFiles });
+        context.Service.SecretFiles.ShouldBe(["/etc/ledger/ledger.env", "/etc/ledger/local_settings.py"]);
         context.Server.ShouldBe(new TemplateServer("gunicorn", "unix:/run/ledger/ledger.sock", "/run/ledger/ledger.sock", 4, ""));
         context.Wsgi.ShouldBe(new TemplateWsgi("ledger.web", "application", null, null, null));
         context.Nginx!.ProxyPass.ShouldBe("http://unix:/run/ledger/ledger.sock:");
