@@ -49,6 +49,24 @@ public class StaleTempsTests
         Directory.Exists(live).ShouldBeTrue();
     }
 
+    [Test]
+    public void Yum_metadata_left_half_written_by_a_killed_run_is_removed_by_the_next_run()
+    {
+        using var tmp = new TempDir("stale-repodata");
+        var repodata = tmp.Path("repodata");
+        Directory.CreateDirectory(repodata);
+        var stale = Path.Combine(repodata, $".primary.xml.gz.pkgify-tmp-{DeadPid()}");
+        var live = Path.Combine(repodata, ".other.xml.gz.pkgify-tmp-1");
+        File.WriteAllText(stale, "half");
+        File.WriteAllText(live, "in progress");
+
+        Pkgify.Core.Repositories.Yum.YumRepositoryPublisher.Publish(new() { Directory = tmp.Root, SourceDateEpoch = 1_700_000_000 });
+
+        File.Exists(stale).ShouldBeFalse();
+        File.Exists(live).ShouldBeTrue("a concurrent run's temp file is not touched");
+        Directory.GetFiles(repodata).Select(Path.GetFileName).ShouldAllBe(n => n == ".other.xml.gz.pkgify-tmp-1" || !n!.StartsWith('.'));
+    }
+
     private static int DeadPid()
     {
         using var p = Process.Start("true")!;

@@ -31,7 +31,10 @@ public sealed class MetadataFileWriter : IDisposable
     {
         _type = type;
         _repodata = repodata;
-        _tempPath = Path.Combine(repodata, $".{type}.xml.gz.pkgify-tmp-{Environment.ProcessId}");
+        // The temp name follows AtomicFile's pattern, so what a killed run left is removed here by the next one.
+        var prefix = AtomicFile.TempPrefix($"{type}.xml.gz");
+        StaleTemps.RemoveFiles(repodata, prefix);
+        _tempPath = Path.Combine(repodata, prefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         _file = new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         _compressed = new HashingWriteStream(_file, HashAlgorithmName.SHA256, leaveOpen: true);
         _encoder = CompressionCodec.OpenEncoder(_compressed, Gzip, leaveOpen: true);
