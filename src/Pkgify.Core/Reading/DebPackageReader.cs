@@ -62,7 +62,13 @@ public static class DebPackageReader
     /// Only the control stanza (field order kept), for repository indexes: reading stops after control.tar, so
     /// the data member is never decompressed.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> ReadControlFields(Stream input)
+    public static IReadOnlyDictionary<string, string> ReadControlFields(Stream input) => ReadControlFieldsAndBuildTime(input).Fields;
+
+    /// <summary>
+    /// The control stanza and the package's build time: the mtime of its control.tar member, which dpkg-deb
+    /// and pkgify set to SOURCE_DATE_EPOCH or the time of the build (a fact of the file, unlike its mtime on disk).
+    /// </summary>
+    public static (IReadOnlyDictionary<string, string> Fields, long BuildTime) ReadControlFieldsAndBuildTime(Stream input)
     {
         using var ar = new ArArchiveReader(input, leaveOpen: true);
         CheckFormatMember(ar);
@@ -71,7 +77,7 @@ public static class DebPackageReader
             if (m.Name.StartsWith('_'))
                 continue; // deb(5): members starting with '_' may appear and are ignored
             return m.Name.StartsWith("control.tar", StringComparison.Ordinal)
-                ? ReadControl(m).Fields
+                ? (ReadControl(m).Fields, m.MTime)
                 : throw new InvalidDataException($"member '{m.Name}' where control.tar was expected");
         }
         throw new InvalidDataException("no control.tar member");

@@ -34,13 +34,13 @@ public static class Artefacts
 
     /// <summary>
     /// For packages: the differing lines of the real tools' listings (dpkg-deb -c/-I; rpm -qp --dump/-qpi
-    /// --scripts), then, for .deb, which extracted files differ.
+    /// --scripts), then, for .deb, which extracted files differ; for other files, diff --text.
     /// </summary>
     private static string Explain(string a, string b)
     {
         var deb = a.EndsWith(".deb", StringComparison.Ordinal);
         if (!deb && !a.EndsWith(".rpm", StringComparison.Ordinal))
-            return "(no explanation for this kind of file)";
+            return Truncate(ToolRunner.Run("diff", ["--text", a, b]).StdOut, 8000);
         string Listing(string p) => deb
             ? ToolRunner.Run("dpkg-deb", ["-c", p]).StdOut + ToolRunner.Run("dpkg-deb", ["-I", p]).StdOut
             : ToolRunner.Run("rpm", ["-qp", "--dump", p]).StdOut + ToolRunner.Run("rpm", ["-qpi", "--scripts", p]).StdOut;

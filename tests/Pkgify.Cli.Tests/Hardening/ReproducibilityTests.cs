@@ -70,6 +70,40 @@ public class ReproducibilityTests
 
         Artefacts.ShouldBeIdentical(aOut, bOut);
         Directory.GetFileSystemEntries(bTmp).ShouldBeEmpty("a --no-cache build removes its temporary virtualenv");
+
+        // The signed repositories made from each side's packages, B's again by nobody elsewhere, without an epoch
+        // (the index time then comes from the packages).
+        using var key = GpgTestKeys.Create(GpgTestKeyKind.Rsa3072);
+        var bKey = Path.Combine(bHome, "key.asc");
+        File.Copy(key.SecretKeyPath, bKey);
+        SourceCopy.Chown(bKey, ForeignRun.User);
+        var aRepos = Repositories(aOut, _tmp.Path("a-repos"), key.SecretKeyPath, "root",
+            args => PkgifyCli.Run(args, new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = EpochText, ["TZ"] = "UTC" }, umask: "022"));
+        var bRepos = Repositories(bOut, _tmp.Path("b-repos"), bKey, ForeignRun.User,
+            args => ForeignRun.Pkgify(args, new Dictionary<string, string> { ["HOME"] = bHome, ["SOURCE_DATE_EPOCH"] = "" }));
+        Artefacts.ShouldBeIdentical(aRepos, bRepos);
+    }
+
+    /// <summary>
+    /// `repo apt` and `repo yum --sign-packages` over copies of <paramref name="packages"/> owned by
+    /// <paramref name="owner"/>; returns their parent.
+    /// </summary>
+    private static string Repositories(string packages, string root, string key, string owner, Func<string[], ToolResult> run)
+    {
+        foreach (var (kind, pattern) in new[] { ("apt", "*.deb"), ("yum", "*.rpm") })
+        {
+            var dir = Path.Combine(root, kind);
+            Directory.CreateDirectory(dir);
+            foreach (var package in Directory.GetFiles(packages, pattern))
+                File.Copy(package, Path.Combine(dir, Path.GetFileName(package)));
+        }
+        SourceCopy.Chown(root, owner);
+        foreach (var args in new[] { new[] { "repo", "apt", Path.Combine(root, "apt"), "--sign-key", key }, ["repo", "yum", Path.Combine(root, "yum"), "--sign-key", key, "--sign-packages"] })
+        {
+            var r = run(args);
+            r.ExitCode.ShouldBe(0, $"{string.Join(' ', args)}: {r.StdErr}");
+        }
+        return root;
     }
 
     [Test]

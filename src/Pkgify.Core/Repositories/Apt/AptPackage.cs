@@ -14,4 +14,7 @@ public sealed record AptPackage(IReadOnlyDictionary<string, string> Fields, stri
 
     /// <summary>The Architecture field ("all" for architecture-independent packages).</summary>
     public string Architecture => Fields["Architecture"];
+
+    /// <summary>When the package was built: the mtime of its control.tar member (0 when unknown).</summary>
+    public long BuildTime { get; init; }
 }

@@ -17,13 +17,13 @@ public static class AptPackageReader
         {
             var digests = FileDigests.Of(path);
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            var fields = DebPackageReader.ReadControlFields(stream);
+            var (fields, buildTime) = DebPackageReader.ReadControlFieldsAndBuildTime(stream);
             if (AptNames.ProblemWithPackage(fields) is { } problem)
             {
                 throw new BuildException($"{path}: cannot be published: {problem}");
             }
 
-            return new AptPackage(fields, filename, digests);
+            return new AptPackage(fields, filename, digests) { BuildTime = buildTime };
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or NotSupportedException)
         {

@@ -52,7 +52,7 @@ public static class AptRepositoryPublisher
         var allArchitectures = indexes.Select(i => i.Architecture).Distinct().Order(StringComparer.Ordinal);
         fields.Add(new("Architectures", string.Join(' ', allArchitectures)));
         fields.Add(new("Components", string.Join(' ', allComponents)));
-        var time = SignatureTime.Resolve(request.SourceDateEpoch, NewestPackageTime(root, packages), request.SigningKey);
+        var time = SignatureTime.Resolve(request.SourceDateEpoch, NewestPackageTime(packages), request.SigningKey);
         fields.Insert(fields.FindIndex(f => f.Key == "Codename") + 1, new("Date", RepositoryDate.Format(time)));
 
         var files = indexes.SelectMany(i => i.Files).Select(f => PackagesIndexWriter.Describe(distDirectory, f));
@@ -128,7 +128,10 @@ public static class AptRepositoryPublisher
         }
     }
 
-    private static long NewestPackageTime(string root, IEnumerable<AptPackage> packages) =>
-        packages.Select(p => new DateTimeOffset(File.GetLastWriteTimeUtc(Path.Combine(root, p.Filename))).ToUnixTimeSeconds())
-            .DefaultIfEmpty(0).Max();
+    /// <summary>
+    /// Without SOURCE_DATE_EPOCH the Release date is the newest package's build time: a copied or downloaded
+    /// .deb has a new mtime on disk, so the file system must not decide the index's bytes.
+    /// </summary>
+    private static long NewestPackageTime(IEnumerable<AptPackage> packages) =>
+        packages.Select(p => p.BuildTime).DefaultIfEmpty(0).Max();
 }

@@ -11,8 +11,9 @@ public static class RpmMetadataReader
     private const int FileGhostFlag = RpmFileFlags.Ghost;
 
     /// <summary>
-    /// Reads <paramref name="path"/>, listed at <paramref name="location"/>. The file time written is the file's
-    /// mtime clamped to <paramref name="clampTime"/> (SOURCE_DATE_EPOCH), so that same inputs give same metadata.
+    /// Reads <paramref name="path"/>, listed at <paramref name="location"/>. The file time written (createrepo_c
+    /// takes the file's mtime) is <paramref name="clampTime"/> (SOURCE_DATE_EPOCH), else the package's BUILDTIME:
+    /// a copied or downloaded package has a new mtime, so the host's file system must not reach the metadata.
     /// A damaged package is a <see cref="BuildException"/> naming the file.
     /// </summary>
     public static RpmMetadata Read(string path, string location, long? clampTime)
@@ -22,8 +23,7 @@ public static class RpmMetadataReader
             var digests = FileDigests.Of(path);
             using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             var package = RpmPackageReader.Open(input);
-            var mtime = new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeSeconds();
-            return Describe(package, digests, location, clampTime is { } clamp ? Math.Min(mtime, clamp) : mtime);
+            return Describe(package, digests, location, clampTime ?? package.Header.GetInteger(RpmTags.BuildTime) ?? 0);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
