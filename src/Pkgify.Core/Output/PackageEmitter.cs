@@ -17,6 +17,7 @@ public static class PackageEmitter
     public static IReadOnlyList<PackResult> Emit(PackageModel model, IEnumerable<IPackageWriter> writers, string outputDirectory)
     {
         CreateOutputDirectory(outputDirectory);
+        ReturnScanGarbage();
         var results = new List<PackResult>();
         foreach (var writer in writers)
         {
@@ -39,6 +40,18 @@ public static class PackageEmitter
             results.Add(new PackResult(writer.Family, path, new FileInfo(path).Length, sha256));
         }
         return results;
+    }
+
+    /// <summary>
+    /// The scan and the normalizer leave the drafts of every file behind (tens of MB for 100,000 files).
+    /// One compacting collection here, between the model and the payload, hands that memory back before the
+    /// compressors claim theirs, so the peak is the larger of the two phases, not their sum. It costs a few
+    /// tens of milliseconds once per build.
+    /// </summary>
+    private static void ReturnScanGarbage()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private static void CreateOutputDirectory(string dir)
