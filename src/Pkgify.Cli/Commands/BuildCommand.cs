@@ -1,4 +1,5 @@
 using CommandLine;
+using Pkgify.Cli.Output;
 using Pkgify.Core.Build;
 
 namespace Pkgify.Cli.Commands;
@@ -9,10 +10,10 @@ public sealed class BuildOptions : WriteOptions
     [Value(0, MetaName = "DIR", Default = ".", HelpText = "The project directory.")]
     public string Directory { get; set; } = ".";
 
-    [Option('o', "output", HelpText = "Output directory. Default: DIR/dist.")]
+    [Option('o', "output", MetaValue = "DIR", HelpText = "Output directory. Default: DIR/dist.")]
     public string? Output { get; set; }
 
-    [Option("stage", HelpText = "Also write the staged install tree (as the .rpm holds it) into this directory.")]
+    [Option("stage", MetaValue = "DIR", HelpText = "Also write the staged install tree (as the .rpm holds it) into this directory.")]
     public string? Stage { get; set; }
 
     [Option("no-cache", HelpText = "Build the virtualenv afresh instead of reusing a cached one.")]
@@ -23,6 +24,8 @@ public static class BuildCommand
 {
     public static int Run(BuildOptions o)
     {
+        // Loaded first: a bad key must stop the build before the long work starts.
+        var key = o.SignKey is null ? null : Pkgify.Core.Signing.SigningKeyFile.Load(o.SignKey);
         var request = new BuildRequest
         {
             ProjectDir = o.Directory,
@@ -34,9 +37,9 @@ public static class BuildCommand
             SourceDateEpoch = o.ResolveSourceDateEpoch(),
             StageDirectory = o.Stage,
             NoCache = o.NoCache,
+            SigningKey = key,
         };
-        Action<string>? progress = o.Quiet || o.Json ? null : line => Console.Error.WriteLine("pkgify: " + line);
-        var (build, packages) = ProjectBuilder.Build(request, progress);
+        var (build, packages) = ProgressUi.Run(o.Mode, o.Verbose, progress => ProjectBuilder.Build(request, progress));
         if (o.Json)
         {
             JsonOutput.Write(new

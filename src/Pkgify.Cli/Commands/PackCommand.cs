@@ -1,4 +1,5 @@
 using CommandLine;
+using Pkgify.Cli.Output;
 using Pkgify.Core.Model;
 using Pkgify.Core.Pack;
 using Pkgify.Formats.Compression;
@@ -23,31 +24,31 @@ public sealed class PackOptions : WriteOptions
     [Option("arch", HelpText = "Architecture (all/noarch, amd64/x86_64, ...). Default: all.")]
     public string? Arch { get; set; }
 
-    [Option("prefix", HelpText = "Where the tree is installed. Default: /opt/<name>.")]
+    [Option("prefix", MetaValue = "PATH", HelpText = "Where the tree is installed. Default: /opt/<name>.")]
     public string? Prefix { get; set; }
 
-    [Option("depends", HelpText = "A dependency, e.g. \"libpq5 (>= 15)\" or \"a | b\"; repeat for more.")]
+    [Option("depends", MetaValue = "RELATION", HelpText = "A dependency, e.g. \"libpq5 (>= 15)\" or \"a | b\"; repeat for more.")]
     public IEnumerable<string> Depends { get; set; } = Array.Empty<string>();
 
-    [Option("config-file", HelpText = "A configuration file (install path or path in TREE); kept on upgrade. Repeatable.")]
+    [Option("config-file", MetaValue = "PATH", HelpText = "A configuration file (install path or path in TREE); kept on upgrade. Repeatable.")]
     public IEnumerable<string> ConfigFiles { get; set; } = Array.Empty<string>();
 
-    [Option("before-install", HelpText = "Script run before install (Debian preinst, rpm %pre); both families use it with their own arguments.")]
+    [Option("before-install", MetaValue = "FILE", HelpText = "Script run before install (Debian preinst, rpm %pre); both families use it with their own arguments.")]
     public string? BeforeInstall { get; set; }
 
-    [Option("after-install", HelpText = "Script run after install (Debian postinst, rpm %post).")]
+    [Option("after-install", MetaValue = "FILE", HelpText = "Script run after install (Debian postinst, rpm %post).")]
     public string? AfterInstall { get; set; }
 
-    [Option("before-remove", HelpText = "Script run before removal (Debian prerm, rpm %preun).")]
+    [Option("before-remove", MetaValue = "FILE", HelpText = "Script run before removal (Debian prerm, rpm %preun).")]
     public string? BeforeRemove { get; set; }
 
-    [Option("after-remove", HelpText = "Script run after removal (Debian postrm, rpm %postun).")]
+    [Option("after-remove", MetaValue = "FILE", HelpText = "Script run after removal (Debian postrm, rpm %postun).")]
     public string? AfterRemove { get; set; }
 
-    [Option("summary", HelpText = "One-line summary. Default: the name.")]
+    [Option("summary", MetaValue = "TEXT", HelpText = "One-line summary. Default: the name.")]
     public string? Summary { get; set; }
 
-    [Option("description", HelpText = "Longer description.")]
+    [Option("description", MetaValue = "TEXT", HelpText = "Longer description.")]
     public string? Description { get; set; }
 
     [Option("maintainer", HelpText = "Maintainer, 'Name <email>'.")]
@@ -56,10 +57,10 @@ public sealed class PackOptions : WriteOptions
     [Option("license", HelpText = "License (SPDX identifier).")]
     public string? License { get; set; }
 
-    [Option("homepage", HelpText = "Project homepage URL.")]
+    [Option("homepage", MetaValue = "URL", HelpText = "Project homepage URL.")]
     public string? Homepage { get; set; }
 
-    [Option('o', "output", Default = "dist", HelpText = "Output directory.")]
+    [Option('o', "output", MetaValue = "DIR", Default = "dist", HelpText = "Output directory.")]
     public string Output { get; set; } = "dist";
 }
 
@@ -67,6 +68,8 @@ public static class PackCommand
 {
     public static int Run(PackOptions o)
     {
+        // Loaded first: a bad key (wrong passphrase, public key) must stop the run before anything is written.
+        var key = o.SignKey is null ? null : Pkgify.Core.Signing.SigningKeyFile.Load(o.SignKey);
         var request = new PackRequest
         {
             Tree = o.Tree,
@@ -86,8 +89,9 @@ public static class PackCommand
             SourceDateEpoch = o.ResolveSourceDateEpoch(),
             Metadata = new PackageMetadata(o.Summary ?? "", o.Description ?? "", o.Maintainer ?? "",
                 License: o.License ?? "", Homepage: o.Homepage ?? ""),
+            SigningKey = key,
         };
-        var results = DirectoryPackager.Pack(request);
+        var results = ProgressUi.Run(o.Mode, o.Verbose, progress => DirectoryPackager.Pack(request, progress));
         if (o.Json)
             JsonOutput.Write(new { packages = results.Select(r => new { format = r.Format, path = r.Path, size = r.Size, sha256 = r.Sha256 }) });
         else if (!o.Quiet)

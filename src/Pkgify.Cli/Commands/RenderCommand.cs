@@ -1,4 +1,5 @@
 using CommandLine;
+using Pkgify.Cli.Output;
 using Pkgify.Core.Build;
 
 namespace Pkgify.Cli.Commands;
@@ -9,10 +10,10 @@ public sealed class RenderOptions : CommonOptions
     [Value(0, MetaName = "DIR", Default = ".", HelpText = "The project directory.")]
     public string Directory { get; set; } = ".";
 
-    [Option("only", HelpText = "Print only this template's output (e.g. rpm/spec, deb/postinst, systemd/unit).")]
+    [Option("only", MetaValue = "NAME", HelpText = "Print only this template's output (e.g. rpm/spec, deb/postinst, systemd/unit).")]
     public string? Only { get; set; }
 
-    [Option("source-date-epoch", HelpText = "Timestamp used in rendered dates (default: $SOURCE_DATE_EPOCH).")]
+    [Option("source-date-epoch", MetaValue = "SECONDS", HelpText = "Timestamp used in rendered dates (default: $SOURCE_DATE_EPOCH).")]
     public long? SourceDateEpoch { get; set; }
 }
 
@@ -21,8 +22,8 @@ public static class RenderCommand
     public static int Run(RenderOptions o)
     {
         var epoch = o.SourceDateEpoch ?? (long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out var e) ? e : null);
-        var prepared = ProjectBuilder.Prepare(new BuildRequest { ProjectDir = o.Directory, SourceDateEpoch = epoch },
-            o.Quiet || o.Json ? null : line => Console.Error.WriteLine("pkgify: " + line));
+        var prepared = ProgressUi.Run(o.Mode, o.Verbose,
+            progress => ProjectBuilder.Prepare(new BuildRequest { ProjectDir = o.Directory, SourceDateEpoch = epoch }, progress));
         var rendered = prepared.Rendered;
         if (o.Only is { } only)
         {

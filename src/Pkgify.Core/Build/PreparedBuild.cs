@@ -12,4 +12,5 @@ public sealed record PreparedBuild(
     PackageModel Model,
     IReadOnlyDictionary<string, string> Rendered,
     string VenvDirectory,
-    bool VenvReused);
+    bool VenvReused,
+    Dependencies.DependencyReport Dependencies);

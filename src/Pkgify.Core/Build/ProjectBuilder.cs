@@ -3,6 +3,7 @@ using Pkgify.Core.Errors;
 using Pkgify.Core.Model;
 using Pkgify.Core.Output;
 using Pkgify.Core.Pack;
+using Pkgify.Core.Progress;
 using Pkgify.Core.Python;
 using Pkgify.Core.Relations;
 using Pkgify.Core.Templates;
@@ -18,22 +19,46 @@ namespace Pkgify.Core.Build;
 /// </summary>
 public static class ProjectBuilder
 {
-    public static (PreparedBuild Build, IReadOnlyList<PackResult> Packages) Build(BuildRequest request, Action<string>? progress = null)
+    /// <summary>Prepares the build and writes every requested package.</summary>
+    /// <param name="request">What to build.</param>
+    /// <param name="progress">Told of the long steps (virtualenv, each package); null shows nothing.</param>
+    public static (PreparedBuild Build, IReadOnlyList<PackResult> Packages) Build(BuildRequest request, IProgressSink? progress = null)
     {
+        progress ??= ProgressSink.None;
         // Writer options are checked before the long work starts.
         PackageWriters.CompressionFor(request.Compression, request.Level, request.Threads);
-        var prepared = Prepare(request, progress);
+        if (request.SigningKey is { } key)
+            Signing.SignatureTime.Resolve(request.SourceDateEpoch, 0, key);
+        var prepared = Prepare(request, progress, checkOutput: true);
         var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level,
-            debControl: prepared.Rendered.GetValueOrDefault(TemplateNames.DebControl), threads: request.Threads);
-        progress?.Invoke("writing packages");
-        var packages = PackageEmitter.Emit(prepared.Model, writers, request.Output);
-        if (request.StageDirectory is { } stage)
-            StageMaterializer.Write(prepared.Model, PackageFamily.Rpm, stage);
-        return (prepared, packages);
+            debControl: prepared.Rendered.GetValueOrDefault(TemplateNames.DebControl),
+            rpmSigning: request.SigningKey is null ? null : new Signing.RpmHeaderSigning(request.SigningKey),
+            threads: request.Threads);
+        try
+        {
+            var packages = PackageEmitter.Emit(prepared.Model, writers, request.Output, progress);
+            if (request.StageDirectory is { } stage)
+                StageMaterializer.Write(prepared.Model, PackageFamily.Rpm, stage);
+            return (prepared, packages);
+        }
+        finally
+        {
+            if (request.NoCache)
+                StaleTemps.RemoveDirectories(Path.GetTempPath(), NoCacheVenvPrefix(prepared.Config.Name));
+        }
     }
 
-    public static PreparedBuild Prepare(BuildRequest request, Action<string>? progress = null)
+    private static string NoCacheVenvPrefix(string name) => $"pkgify-venv-{name}-";
+
+    private static string NoCacheVenvRoot(string name, int pid) =>
+        Path.Combine(Path.GetTempPath(), NoCacheVenvPrefix(name) + pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Everything up to the writers: config, virtualenv, files, rendered templates, the model.</summary>
+    public static PreparedBuild Prepare(BuildRequest request, IProgressSink? progress = null) => Prepare(request, progress, checkOutput: false);
+
+    private static PreparedBuild Prepare(BuildRequest request, IProgressSink? progress, bool checkOutput)
     {
+        progress ??= ProgressSink.None;
         var projectDir = Path.GetFullPath(request.ProjectDir);
         if (!Directory.Exists(projectDir))
             throw new UsageException($"project directory '{request.ProjectDir}' does not exist: give the directory holding pkgify.yaml");
@@ -42,23 +67,28 @@ public static class ProjectBuilder
         var requirements = config.Requirements is null ? null : RequirementsFile.Parse(config.Requirements);
         var templates = TemplateSet.Load(config.Templates);
         var paths = TemplatePaths.For(config.Name);
+        // Last of the quick checks: a read-only output directory must not cost a virtualenv build first.
+        if (checkOutput)
+            OutputDirectory.Check(request.Output);
 
-        progress?.Invoke("building the virtualenv");
-        var (venvDir, reused) = BuildVenv(config, interpreter, requirements, paths.Venv, request);
-        progress?.Invoke(reused ? $"reusing the cached virtualenv {venvDir}" : $"built the virtualenv {venvDir}");
+        var (venvDir, reused) = progress.Step("building the virtualenv",
+            step => BuildVenv(config, interpreter, requirements, paths.Venv, request, step, progress),
+            r => r.Reused ? $"reused the cached virtualenv {r.Dir}" : $"built {r.Dir}");
+        progress.Detail($"checking that wsgi {config.Wsgi} imports");
         WsgiCheck.Run(venvDir, config);
         var bundled = DistributionInventory.Read(venvDir)
             .Select(d => new Pkgify.Core.Templates.BundledDistribution(d.Name, d.Version, d.License)).ToList();
 
         var draftFiles = new List<PackageFile>();
-        draftFiles.AddRange(Pkgify.Core.Staging.TreeScanner.Scan(venvDir, paths.Venv));
+        draftFiles.AddRange(Pkgify.Core.Staging.TreeScanner.Scan(venvDir, paths.Venv).Select(SourceModes.Normalize));
         var outputInsideApp = RelativeInside(config.App.Source, request.Output);
-        draftFiles.AddRange(AppFiles.Collect(config.App, paths.App, outputInsideApp is null ? [] : [outputInsideApp]));
-        var native = NativeCodeScan.HasNativeCode(venvDir) || draftFiles.Any(f => f.Source is DiskFileSource d && IsElf(d.Path));
-        var arch = native ? PackageArchitecture.Host : PackageArchitecture.Independent;
+        draftFiles.AddRange(AppFiles.Collect(config.App, paths.App, outputInsideApp is null ? [] : [outputInsideApp]).Select(SourceModes.Normalize));
         var version = Validation.VersionRules.Parse(config.Version, config.Release, config.Origins.Describe("version"));
         var buildTime = request.SourceDateEpoch ?? DefaultBuildTime(config);
-        var relations = BuildRelations.For(config, interpreter);
+        var dependencies = progress.Step("resolving dependencies", _ => BuildDependencies.Resolve(config, interpreter, draftFiles));
+        // all/noarch only when no ELF file is in the payload (issue 5): native code is built for this host.
+        var arch = dependencies.Architecture;
+        var relations = (Deb: dependencies.AddTo(RelationSet.Empty, PackageFamily.Deb), Rpm: dependencies.AddTo(RelationSet.Empty, PackageFamily.Rpm));
 
         var renderer = new TemplateRenderer(templates);
         TemplateContext Context(IReadOnlyList<TemplateFile> files, long installedSize) => TemplateContext.Create(config, new BuildFacts
@@ -105,10 +135,11 @@ public static class ProjectBuilder
         };
         foreach (var name in TemplateNames.ShellScripts)
             rendered[name] = renderer.Render(name, second);
-        return new PreparedBuild(config, model, rendered, venvDir, reused);
+        return new PreparedBuild(config, model, rendered, venvDir, reused, dependencies);
     }
 
-    private static (string Dir, bool Reused) BuildVenv(ProjectConfig config, PythonInterpreter interpreter, Requirements? requirements, string target, BuildRequest request)
+    private static (string Dir, bool Reused) BuildVenv(ProjectConfig config, PythonInterpreter interpreter, Requirements? requirements, string target,
+        BuildRequest request, IProgressStep step, IProgressSink progress)
     {
         void Build(string dir)
         {
@@ -116,16 +147,19 @@ public static class ProjectBuilder
             if (config.Requirements is null)
                 throw new UsageException($"{config.ProjectDir}: no requirements.txt or dependencies.txt: add one (every line pinned with ==) or set 'requirements:' in pkgify.yaml");
             VenvBuilder.Build(new VenvBuildRequest(interpreter, dir, config.Requirements, requirements?.HasHashes ?? false, log,
-                config.Wheelhouse, config.IndexUrl, request.SourceDateEpoch));
+                config.Wheelhouse, config.IndexUrl, request.SourceDateEpoch), line => PipProgress.Report(line, step, progress));
+            step.Status($"relocating to {target}");
             VenvRelocator.Relocate(dir, dir, target);
+            step.Status("compiling bytecode");
             BytecodeCompiler.Compile(dir, target, interpreter);
         }
         var cache = VenvCache.Default();
         if (!request.NoCache)
             return cache.GetOrBuild(VenvCache.Key(config, interpreter, target), Build);
-        var scratch = Path.Combine(Path.GetTempPath(), $"pkgify-venv-{config.Name}-{Environment.ProcessId}", "venv");
-        if (Directory.Exists(scratch))
-            Directory.Delete(scratch, recursive: true);
+        // Without the cache the venv is built in a per-process temp directory, removed after the build; one
+        // left by a killed run is removed here by the next.
+        StaleTemps.RemoveDirectories(Path.GetTempPath(), NoCacheVenvPrefix(config.Name));
+        var scratch = Path.Combine(NoCacheVenvRoot(config.Name, Environment.ProcessId), "venv");
         Build(scratch);
         return (scratch, false);
     }
@@ -163,12 +197,5 @@ public static class ProjectBuilder
     {
         var rel = Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(path));
         return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? null : rel.Replace('\\', '/');
-    }
-
-    private static bool IsElf(string path)
-    {
-        Span<byte> magic = stackalloc byte[4];
-        using var f = File.OpenRead(path);
-        return f.Read(magic) == 4 && magic.SequenceEqual("\x7fELF"u8);
     }
 }

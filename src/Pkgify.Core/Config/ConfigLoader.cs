@@ -29,6 +29,8 @@ public static class ConfigLoader
             throw new UsageException($"{projectDir}: no such directory; give the directory that holds the project (and its pkgify.yaml)");
         var file = Path.Combine(dir, ConfigDefaults.FileName);
         var exists = File.Exists(file);
+        if (!exists && !HasStandardLayout(dir))
+            throw new UsageException($"{DisplayName(dir)}: no {ConfigDefaults.FileName}, and not a standard-layout project (no {string.Join(", ", ConfigDefaults.RequirementsFiles)}, {ConfigDefaults.WsgiScript} or {ConfigDefaults.PyProjectFileName}): run 'pkgify init {DisplayName(dir)}' to write one");
         var context = new YamlContext(DisplayName(file), exists, new ConfigOrigins());
         var root = YamlMap.Open(exists ? ReadRoot(file, context) : new YamlMappingNode(), "", context, ConfigKeys.Root);
 
@@ -69,6 +71,14 @@ public static class ConfigLoader
             Origins = context.Origins,
         };
     }
+
+    /// <summary>
+    /// True when the directory looks like a project pkgify can build without pkgify.yaml (the deployment-standard
+    /// layout, or a pyproject.toml to take the identity from); anything else is most likely the wrong directory.
+    /// </summary>
+    private static bool HasStandardLayout(string dir) =>
+        ConfigDefaults.RequirementsFiles.Append(ConfigDefaults.WsgiScript).Append(ConfigDefaults.PyProjectFileName)
+            .Any(f => File.Exists(Path.Combine(dir, f)));
 
     /// <summary>Reads a scalar and applies <paramref name="rule"/>, failing at the value's position.</summary>
     internal static string? Checked(YamlMap map, string key, Func<string, string?> rule)
@@ -111,10 +121,10 @@ public static class ConfigLoader
             : $"not valid YAML: {e.Message.TrimEnd('.')}; check indentation, quoting and ':' placement";
     }
 
-    /// <summary>The file name as the user typed the way to it: relative to the working directory when inside it.</summary>
-    private static string DisplayName(string file)
+    /// <summary>A file or directory as the user typed the way to it: relative to the working directory when inside it.</summary>
+    private static string DisplayName(string path)
     {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, file);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 }

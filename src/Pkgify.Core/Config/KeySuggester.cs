@@ -1,7 +1,7 @@
 namespace Pkgify.Core.Config;
 
 /// <summary>Finds the known key a mistyped one most likely meant.</summary>
-internal static class KeySuggester
+public static class KeySuggester
 {
     /// <summary>Edits allowed per three characters of the typed key (at least one edit).</summary>
     private const int CharactersPerEdit = 3;

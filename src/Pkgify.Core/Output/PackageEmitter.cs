@@ -3,33 +3,38 @@ using Pkgify.Core.Diagnostics;
 using Pkgify.Core.Errors;
 using Pkgify.Core.Model;
 using Pkgify.Core.Pack;
+using Pkgify.Core.Progress;
 using Pkgify.Core.Writers;
 
 namespace Pkgify.Core.Output;
 
-/// <summary>
-/// Runs each writer over the model and puts its package at its conventional name, atomically. The package's
-/// SHA-256 (for the result line and --json) is computed from the bytes as they are written: the writers
-/// write their output front to back, so no second read of the package is needed.
-/// </summary>
+/// <summary>Runs each writer over the model and puts its package at its conventional name, atomically.</summary>
 public static class PackageEmitter
 {
-    public static IReadOnlyList<PackResult> Emit(PackageModel model, IEnumerable<IPackageWriter> writers, string outputDirectory)
+    /// <summary>Writes one package per writer into <paramref name="outputDirectory"/>.</summary>
+    /// <param name="progress">Told of each package as a step whose size is the payload bytes read.</param>
+    public static IReadOnlyList<PackResult> Emit(PackageModel model, IEnumerable<IPackageWriter> writers, string outputDirectory,
+        IProgressSink? progress = null)
     {
-        CreateOutputDirectory(outputDirectory);
+        progress ??= ProgressSink.None;
+        OutputDirectory.Prepare(outputDirectory);
         ReturnScanGarbage();
         var results = new List<PackResult>();
         foreach (var writer in writers)
         {
             var path = Path.Combine(outputDirectory, writer.FileName(model));
+            using var step = progress.Begin($"writing {Path.GetFileName(path)}", CountingFileSource.TotalBytes(model, writer.Family));
             var sha256 = "";
             try
             {
+                // Counting wraps every file source in a copy of the model: skip it when nobody watches (-q, --json).
+                var counted = progress == ProgressSink.None ? model : CountingFileSource.Wrap(model, step);
                 using var phase = PhaseTimer.Start($"write {writer.Family.ToString().ToLowerInvariant()} (total)");
+                // The package's own SHA-256 (for --json and the result line) is taken as it is written: no re-read.
                 AtomicFile.Write(path, (stream, scratch) =>
                 {
                     using var hashing = new HashingWriteStream(stream, HashAlgorithmName.SHA256, leaveOpen: true);
-                    writer.Write(model, hashing, scratch);
+                    writer.Write(counted, hashing, scratch);
                     sha256 = hashing.HexDigest();
                 });
             }
@@ -37,7 +42,9 @@ public static class PackageEmitter
             {
                 throw new BuildException($"writing {path} failed: {e.Message}", e);
             }
-            results.Add(new PackResult(writer.Family, path, new FileInfo(path).Length, sha256));
+            var result = new PackResult(writer.Family, path, new FileInfo(path).Length, sha256);
+            step.Complete($"{result.Size} bytes");
+            results.Add(result);
         }
         return results;
     }
@@ -52,17 +59,5 @@ public static class PackageEmitter
     {
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-    }
-
-    private static void CreateOutputDirectory(string dir)
-    {
-        try
-        {
-            Directory.CreateDirectory(dir);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"output directory '{dir}': cannot be created ({e.Message}): choose a writable directory with -o");
-        }
     }
 }

@@ -2,7 +2,9 @@ using Pkgify.Core.Diagnostics;
 using Pkgify.Core.Errors;
 using Pkgify.Core.Model;
 using Pkgify.Core.Output;
+using Pkgify.Core.Progress;
 using Pkgify.Core.Relations;
+using Pkgify.Core.Signing;
 using Pkgify.Core.Staging;
 using Pkgify.Core.Validation;
 using Pkgify.Core.Writers;
@@ -12,14 +14,18 @@ namespace Pkgify.Core.Pack;
 /// <summary><c>pkgify pack</c>: an existing file tree becomes packages; no Python involved.</summary>
 public static class DirectoryPackager
 {
-    public static IReadOnlyList<PackResult> Pack(PackRequest request)
+    /// <summary>Packages the tree; <paramref name="progress"/> is told of each package written.</summary>
+    public static IReadOnlyList<PackResult> Pack(PackRequest request, IProgressSink? progress = null)
     {
         // Everything the user could get wrong is checked before the first byte is written.
-        var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level, threads: request.Threads);
+        if (request.SigningKey is { } key)
+            SignatureTime.Resolve(request.SourceDateEpoch, 0, key);
+        var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level,
+            rpmSigning: request.SigningKey is null ? null : new RpmHeaderSigning(request.SigningKey), threads: request.Threads);
         PackageModel model;
         using (PhaseTimer.Start("scan tree, build model"))
             model = BuildModel(request);
-        return PackageEmitter.Emit(model, writers, request.OutputDirectory);
+        return PackageEmitter.Emit(model, writers, request.OutputDirectory, progress);
     }
 
     public static PackageModel BuildModel(PackRequest request)

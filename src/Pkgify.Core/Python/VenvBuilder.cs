@@ -25,7 +25,9 @@ public static class VenvBuilder
     /// <summary>Builds the venv described by <paramref name="request"/>.</summary>
     /// <exception cref="UsageException">The request contradicts itself or the environment redirects pip.</exception>
     /// <exception cref="BuildException">venv or pip failed; the message has pip's errors and the log path.</exception>
-    public static VenvBuildResult Build(VenvBuildRequest request)
+    /// <param name="request">What to build.</param>
+    /// <param name="onOutput">Given each line venv and pip print (they also go to the log), e.g. for progress.</param>
+    public static VenvBuildResult Build(VenvBuildRequest request, Action<string>? onOutput = null)
     {
         CheckRequest(request);
         var venv = Path.GetFullPath(request.VenvDir);
@@ -34,8 +36,8 @@ public static class VenvBuilder
         var environment = ChildEnvironment(request.SourceDateEpoch);
         using (var writer = new StreamWriter(log, append: false, new UTF8Encoding(false)))
         {
-            Run("python -m venv", request.Interpreter.Path, ["-m", "venv", venv], environment, writer, log);
-            Run("pip install", Path.Combine(venv, "bin", "python"), PipArguments(request), environment, writer, log);
+            Run("python -m venv", request.Interpreter.Path, ["-m", "venv", venv], environment, writer, log, onOutput);
+            Run("pip install", Path.Combine(venv, "bin", "python"), PipArguments(request), environment, writer, log, onOutput);
         }
         RemoveBytecode(venv);
         return new VenvBuildResult(venv, log);
@@ -95,7 +97,7 @@ public static class VenvBuilder
     }
 
     private static void Run(string step, string program, IReadOnlyList<string> arguments,
-        IReadOnlyDictionary<string, string?> environment, StreamWriter log, string logPath)
+        IReadOnlyDictionary<string, string?> environment, StreamWriter log, string logPath, Action<string>? onOutput)
     {
         log.WriteLine($"$ {program} {string.Join(' ', arguments)}");
         var errors = new LineTail(ErrorLinesKept);
@@ -103,9 +105,14 @@ public static class VenvBuilder
         ChildProcessResult result;
         try
         {
-            result = ChildProcess.Run(program, arguments, environment, log.WriteLine, line =>
+            result = ChildProcess.Run(program, arguments, environment, line =>
             {
                 log.WriteLine(line);
+                onOutput?.Invoke(line);
+            }, line =>
+            {
+                log.WriteLine(line);
+                onOutput?.Invoke(line);
                 if (line.StartsWith(PipErrorPrefix, StringComparison.Ordinal)) errors.Add(line.Trim());
                 if (line.Trim().Length > 0) tail.Add(line.Trim());
             });

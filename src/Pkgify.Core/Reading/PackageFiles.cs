@@ -1,3 +1,4 @@
+using Mono.Unix.Native;
 using Pkgify.Core.Errors;
 using Pkgify.Core.Validation;
 
@@ -27,10 +28,17 @@ public static class PackageFiles
             _ => RpmVerifier.Check(stream),
         });
 
+    /// <summary>True when <paramref name="path"/> starts like a .deb (an ar archive); false for an .rpm or anything else.</summary>
+    public static bool IsDeb(string path) => WithFile(path, (_, kind) => kind == Kind.Deb);
+
     private enum Kind { Deb, Rpm }
 
     private static T WithFile<T>(string path, Func<Stream, Kind, T> read)
     {
+        // Opening a FIFO blocks until a writer appears, and a device never ends: only regular files are read.
+        if (Syscall.stat(path, out var st) == 0 && (st.st_mode & FilePermissions.S_IFMT) != FilePermissions.S_IFREG
+            && (st.st_mode & FilePermissions.S_IFMT) != FilePermissions.S_IFDIR)
+            throw new UsageException($"{Printable.Escape(path)}: not a regular file: give the path of a .deb or .rpm file");
         Stream stream;
         try
         {

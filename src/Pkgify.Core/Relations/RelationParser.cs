@@ -16,7 +16,7 @@ public static partial class RelationParser
     [GeneratedRegex(@"^\s*(?<name>[A-Za-z0-9/][A-Za-z0-9+._()/:-]*?)\s*(?:\(\s*(?<op><<|<=|>=|>>|=|<|>)\s*(?<ver>[^\s()]+)\s*\))?\s*$")]
     private static partial Regex Item();
 
-    [GeneratedRegex(@"^\s*(?<name>[A-Za-z0-9/_][^\s<>=]*)\s*(?:(?<op><=|>=|<|>|=)\s*(?<ver>\S+))?\s*$")]
+    [GeneratedRegex(@"^\s*(?<name>[A-Za-z0-9/_][^\s<>=]*)\s*(?:(?<op><=|>=|<|>|=)\s*(?<ver>[^\s<>=]\S*))?\s*$")]
     private static partial Regex RpmItem();
 
     /// <summary>

@@ -97,6 +97,12 @@ public sealed record TemplateContext
     /// <summary>Payload entries, for the spec's %files.</summary>
     public required IReadOnlyList<SpecFileEntry> Files { get; init; }
 
+    /// <summary>
+    /// Whether any file is a configuration file: rpmbuild then records config(NAME) = EVR as a provide and
+    /// a require, which the spec states explicitly because its AutoReqProv: no turns that generator off.
+    /// </summary>
+    public bool HasConfigFiles => Files.Any(f => f.IsConfig);
+
     /// <summary>Bundled Python distributions.</summary>
     public required IReadOnlyList<BundledDistribution> Bundled { get; init; }
 

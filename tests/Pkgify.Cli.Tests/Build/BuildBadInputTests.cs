@@ -8,36 +8,22 @@ namespace Pkgify.Cli.Tests.Build;
 /// <summary>Issue 4: each mistake gives its exit code, one line naming file/line/key with a fix, and no package.</summary>
 public class BuildBadInputTests
 {
-    private TempDir _tmp = null!;
+    private TinyProject _project = null!;
     private string _dir = null!;
-
-    private const string GoodYaml = """
-        name: tiny
-        version: 1.0.0
-        python: /usr/bin/python3.11
-        requirements: requirements.txt
-        wsgi: tinyapp:application
-        server:
-          kind: command
-          command: /opt/tiny/venv/bin/python -m tinyapp
-        """;
+    private const string GoodYaml = TinyProject.GoodYaml;
 
     [SetUp]
     public void SetUp()
     {
-        _tmp = new TempDir("badbuild");
-        _dir = _tmp.Path("project");
-        Directory.CreateDirectory(_dir);
-        File.WriteAllText(Path.Combine(_dir, "pkgify.yaml"), GoodYaml);
-        File.WriteAllText(Path.Combine(_dir, "requirements.txt"), "# nothing needed\n");
-        File.WriteAllText(Path.Combine(_dir, "tinyapp.py"), "def application(environ, start_response):\n    return [b'ok']\n");
+        _project = new TinyProject("badbuild");
+        _dir = _project.Dir;
     }
 
     [TearDown]
-    public void TearDown() => _tmp.Dispose();
+    public void TearDown() => _project.Dispose();
 
     private ToolResult Build() => PkgifyCli.Run(new[] { "build", _dir, "--source-date-epoch", "1700000000" },
-        new Dictionary<string, string> { ["PKGIFY_CACHE_DIR"] = _tmp.Path("cache") });
+        new Dictionary<string, string> { ["PKGIFY_CACHE_DIR"] = _project.CacheDir });
 
     private void ShouldFailWith(int exitCode, params string[] expected)
     {

@@ -1,3 +1,5 @@
+using Pkgify.TestSupport;
+
 namespace Pkgify.Cli.Tests.Support;
 
 /// <summary>The lintian error tags we accept, each with its reason, from tests/lintian-allowlist.txt.</summary>
@@ -16,17 +18,4 @@ public static class TagAllowlist
             .Select(l => l.Split('#')[0].Trim())
             .Where(l => l.Length > 0)
             .ToHashSet(StringComparer.Ordinal);
-}
-
-public static class RepoRoot
-{
-    public static string Path { get; } = Find();
-
-    private static string Find()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(System.IO.Path.Combine(d.FullName, "Pkgify.sln")))
-                return d.FullName;
-        throw new InvalidOperationException("Pkgify.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Pkgify.Core.Templates;
+using Pkgify.TestSupport;
 
 namespace Pkgify.Core.Tests.Templates;
 

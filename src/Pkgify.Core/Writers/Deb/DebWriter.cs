@@ -79,7 +79,7 @@ public sealed class DebWriter : IPackageWriter
         /// <summary>Writes the entries, and the md5sums file (deb-md5sums(5)) to <paramref name="md5sums"/>.</summary>
         public static void Write(PackageModel model, Stream destination, Stream md5sums)
         {
-            var regular = model.FilesFor(PackageFamily.Deb).Where(f => f.Kind == FileKind.Regular).Select(f => f.Source!).ToList();
+            var regular = model.FilesFor(PackageFamily.Deb).Where(f => f.Kind == FileKind.Regular).ToList();
             using var prefetcher = new PayloadPrefetcher(regular, HashAlgorithmName.MD5);
             using var tar = new GnuTarWriter(destination, leaveOpen: true);
             tar.WriteEntry(new TarEntryHeader("./", TarEntryType.Directory, 0x1ED, model.BuildTime, 0));

@@ -29,6 +29,10 @@ internal sealed record RpmDependencies(
         string evr = model.Identity.Version.RpmEvr;
 
         var provides = new List<RpmDependency> { new(model.Identity.Name, RpmSenseFlags.Equal, evr) };
+        // rpmbuild also provides NAME(ISA) = EVR for arch-specific packages (`%{name}%{?_isa}`), which dnf and
+        // spec files use to require the same architecture's build on multilib systems.
+        if (IsaName(model.Identity.Architecture.Rpm) is { } isa)
+            provides.Add(new RpmDependency($"{model.Identity.Name}({isa})", RpmSenseFlags.Equal, evr));
         var requires = new List<RpmDependency>();
         if (table.HasConfigFiles)
         {
@@ -53,6 +57,22 @@ internal sealed record RpmDependencies(
         return new RpmDependencies(Sorted(provides), Sorted(requires), Sorted(lists.Conflicts), Sorted(lists.Obsoletes),
             Sorted(lists.Recommends), Sorted(lists.Suggests));
     }
+
+    /// <summary>
+    /// rpm's %{__isa} (%{__isa_name}-%{__isa_bits}) per target, as `rpm --target ARCH --eval %{__isa}` prints it;
+    /// none for noarch.
+    /// </summary>
+    private static string? IsaName(string rpmArch) => rpmArch switch
+    {
+        "x86_64" => "x86-64",
+        "i686" or "i586" or "i386" => "x86-32",
+        "aarch64" => "aarch-64",
+        "armv7hl" => "armv7hl-32",
+        "ppc64le" or "ppc64" => "ppc-64",
+        "s390x" => "s390-64",
+        "riscv64" => "riscv-64",
+        _ => null,
+    };
 
     /// <summary>
     /// The rpmlib() features this package relies on, versions from `rpm: lib/rpmds.c` rpmlibProvides, flags

@@ -23,7 +23,7 @@ internal static class RpmPayloadWriter
         var colors = new int[table.Files.Count];
         Array.Fill(digests, "");
         bool stripped = table.HasLargeFiles;
-        var sources = table.PayloadOrder.Where(HasFileContent).Select(e => e.File.Source!).ToList();
+        var sources = table.PayloadOrder.Where(HasFileContent).Select(e => e.File).ToList();
         using var prefetcher = new PayloadPrefetcher(sources, HashAlgorithmName.SHA256);
 
         using var compressed = new HashingWriteStream(destination, HashAlgorithmName.SHA256, leaveOpen: true);

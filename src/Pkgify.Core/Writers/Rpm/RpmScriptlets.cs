@@ -27,8 +27,11 @@ internal static class RpmScriptlets
         {
             if (scripts.Get(phase.Model) is not { } script)
                 continue;
-            if (script.Body.Length > 0)
-                header.AddString(phase.BodyTag, script.Body);
+            // rpmbuild stores a scriptlet without its trailing blank lines and spaces (build/parseScript.c strips
+            // them); doing the same keeps `rpm -q --scripts` identical to a spec-built package.
+            var body = script.Body.TrimEnd();
+            if (body.Length > 0)
+                header.AddString(phase.BodyTag, body);
             var interpreter = Words(script.Interpreter);
             // A bare interpreter is a STRING, one with arguments a STRING_ARRAY, as rpmbuild stores them.
             if (interpreter.Length == 1)
