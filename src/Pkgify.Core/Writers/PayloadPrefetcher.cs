@@ -72,7 +72,7 @@ public sealed class PayloadPrefetcher : IDisposable
     }
 
     /// <summary>A piece of one file: data, or the end of the file with its digest, or the error that ended it.</summary>
-    internal readonly record struct Chunk(byte[]? Buffer, int Length, string? Digest, ExceptionDispatchInfo? Error);
+    internal readonly record struct Chunk(byte[]? Buffer, int Length, byte[]? Digest, ExceptionDispatchInfo? Error);
 
     /// <summary>One reading thread and the queue it fills.</summary>
     internal sealed class Worker
@@ -134,7 +134,7 @@ public sealed class PayloadPrefetcher : IDisposable
                     if (n < buffer.Length)
                         break;
                 }
-                _queue.Add(new Chunk(null, 0, Convert.ToHexStringLower(digest.GetHashAndReset()), null));
+                _queue.Add(new Chunk(null, 0, digest.GetHashAndReset(), null));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -14,7 +14,7 @@ public sealed class PrefetchedFile : ForwardReadStream
     private byte[]? _buffer;
     private int _offset;
     private int _length;
-    private string? _digest;
+    private byte[]? _digest;
     private long _read;
 
     internal PrefetchedFile(PayloadPrefetcher.Worker worker, string path)
@@ -23,12 +23,16 @@ public sealed class PrefetchedFile : ForwardReadStream
         _path = path;
     }
 
+    /// <summary>Lowercase hex form of <see cref="Digest"/>.</summary>
+    /// <exception cref="IOException">The file holds more bytes than were read (it grew during the build).</exception>
+    public string HexDigest() => Convert.ToHexStringLower(Digest());
+
     /// <summary>
-    /// Lowercase hex digest of the whole file. Call it once the archive has taken the declared size: it
-    /// checks that nothing follows, since a digest of more bytes than the archive holds would be wrong.
+    /// The digest of the whole file. Call it once the archive has taken the declared size: it checks that
+    /// nothing follows, since a digest of more bytes than the archive holds would be wrong.
     /// </summary>
     /// <exception cref="IOException">The file holds more bytes than were read (it grew during the build).</exception>
-    public string HexDigest()
+    public byte[] Digest()
     {
         if (_digest is null && ((_buffer is not null && _offset < _length) || TakeChunk()))
         {
