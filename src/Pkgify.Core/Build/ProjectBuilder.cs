@@ -119,6 +119,7 @@ public static class ProjectBuilder
             Metadata = new PackageMetadata(config.Summary, config.Description, config.Maintainer,
                 License: config.License, Homepage: config.Homepage ?? "", Section: first.Section, Group: first.RpmGroup),
             SourceDateEpoch = buildTime,
+            DateEveryEntryAtBuildTime = true,
             Deb = new FamilyParts(relations.Deb, Scripts(renderer, first, templates, PackageFamily.Deb)),
             Rpm = new FamilyParts(relations.Rpm, Scripts(renderer, first, templates, PackageFamily.Rpm)),
         };

@@ -27,4 +27,9 @@ public sealed class PackageDraft
 
     /// <summary>SOURCE_DATE_EPOCH when given; otherwise the normalizer derives a time from the inputs.</summary>
     public long? SourceDateEpoch { get; init; }
+
+    /// <summary>
+    /// True (build): every entry gets the build time. False (pack): the tree's mtimes are kept, clamped to it.
+    /// </summary>
+    public bool DateEveryEntryAtBuildTime { get; init; }
 }

@@ -34,7 +34,7 @@ public static class PackageNormalizer
             var path = PathRules.Normalize(file.Path, "file");
             if (files.ContainsKey(path))
                 throw new UsageException($"file {Printable.Escape(path)}: listed twice: keep one entry per installed path");
-            files[path] = Clean(file with { Path = path }, buildTime);
+            files[path] = Clean(file with { Path = path }, buildTime, draft.DateEveryEntryAtBuildTime);
         }
         AddImplicitParents(files, buildTime);
         var ordered = OrderHardlinkSets(files);
@@ -61,7 +61,7 @@ public static class PackageNormalizer
     private static long DeriveBuildTime(IEnumerable<PackageFile> files) =>
         files.Select(f => f.MTime).DefaultIfEmpty(DefaultEpoch).Max() is var t && t > 0 ? t : DefaultEpoch;
 
-    private static PackageFile Clean(PackageFile file, long buildTime)
+    private static PackageFile Clean(PackageFile file, long buildTime, bool dateAll)
     {
         if ((file.Mode & ~0xFFF) != 0)
             throw new UsageException($"file {Printable.Escape(file.Path)}: mode {Convert.ToString(file.Mode, 8)} has more than permission bits: give 0000-7777");
@@ -83,9 +83,9 @@ public static class PackageNormalizer
             Owner = owner,
             Group = group,
             Size = size,
-            // Every entry is dated at the build time, not clamped to it: a checkout's mtimes are the time of the
-            // clone, not of the change, so keeping the older ones would make the bytes depend on who cloned when.
-            MTime = buildTime,
+            // build: every entry is dated at the build time (a checkout's mtimes are the time of the clone, not of
+            // the change). pack: the tree's mtimes are input, clamped to the build time as dpkg-deb --clamp-mtime does.
+            MTime = dateAll ? buildTime : Math.Clamp(file.MTime, 0, buildTime),
             Flags = flags,
         };
     }

@@ -24,6 +24,13 @@ public static class SourceCopy
     }
 
     /// <summary>Every entry (symlinks themselves included) gets a random mtime; <paramref name="keep"/> names relative paths left alone.</summary>
+    /// <summary>Random mtimes after <paramref name="after"/>: pack keeps a tree's older mtimes (clamping), so only newer ones must not matter.</summary>
+    public static void ShuffleMTimesAfter(string root, Random rng, long after)
+    {
+        foreach (var path in Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Append(root))
+            SetMTime(path, after + 1 + rng.NextInt64(LatestMTime - after));
+    }
+
     public static void ShuffleMTimes(string root, Random rng, params string[] keep)
     {
         foreach (var path in Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Append(root))
