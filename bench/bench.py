@@ -7,7 +7,10 @@ reported. Then the peak-RSS step packs the 2 GiB / 100,000-file tree once per fo
 Results are printed and written into docs/performance.md between the bench markers.
 
 Environment: PKGIFY_BENCH_DIR (cache, default /var/cache/pkgify-bench), PKGIFY_BENCH_ROUNDS (3),
-PKGIFY_BENCH_CASES (e.g. gzip-6,xz-6), PKGIFY_BENCH_STEPS (timing,rss,build), PKGIFY_BENCH_NO_DOCS=1.
+PKGIFY_BENCH_CASES (e.g. gzip-6,xz-6), PKGIFY_BENCH_STEPS (timing,rss,build), PKGIFY_BENCH_NO_DOCS=1,
+PKGIFY_BENCH_QUIET_WAIT (seconds to wait before each run for CPU pressure, /proc/pressure/cpu, to fall
+below PKGIFY_BENCH_QUIET_PSI %, default 0 and 20: on a shared host the figures are only comparable when
+nothing else runs).
 """
 
 import argparse
@@ -39,6 +42,8 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--cases", default=env("PKGIFY_BENCH_CASES", ",".join(k.label for k in c.CASES)))
     p.add_argument("--steps", default=env("PKGIFY_BENCH_STEPS", "timing,rss,build"))
     p.add_argument("--no-docs", action="store_true", default=env("PKGIFY_BENCH_NO_DOCS") == "1")
+    p.add_argument("--quiet-wait", default=float(env("PKGIFY_BENCH_QUIET_WAIT", "0")), type=float)
+    p.add_argument("--quiet-psi", default=float(env("PKGIFY_BENCH_QUIET_PSI", "20")), type=float)
     return p.parse_args()
 
 
@@ -62,7 +67,8 @@ def contenders_for(exe: list[str], cache: Path, tree: Path, rpm: bool) -> list:
     ]
 
 
-def run_once(contender, case: c.Case, out: Path) -> measure.Run:
+def run_once(contender, case: c.Case, out: Path, args) -> measure.Run:
+    measure.wait_for_quiet(args.quiet_wait, args.quiet_psi)
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     cmd = contender.command(case, out)
@@ -88,10 +94,11 @@ def timing(args, exe: list[str]) -> tuple[dict, str]:
         order = active[r % len(active):] + active[:r % len(active)]
         for case in cases:
             for x in order:
-                run = run_once(x, case, args.cache / "out")
+                run = run_once(x, case, args.cache / "out", args)
                 results[case.label][x.name].runs.append(run)
                 print(f"round {r + 1}/{args.rounds}  {case.label:8} {x.name:24} {run.wall:7.1f} s  "
-                      f"{run.max_rss_kib / 1024:6.0f} MiB  {run.output_bytes:>12,} B  load {run.load:.1f}", flush=True)
+                      f"{run.max_rss_kib / 1024:6.0f} MiB  {run.output_bytes:>12,} B  load {run.load:.1f}  "
+                      f"cpu {run.cpu:.1f} s", flush=True)
     summary = f"{files:,} files, {size / 1e6:,.0f} MB ({size:,} bytes)"
     return {"results": results, "lower": lower_name, "tree": summary}, summary
 

@@ -56,7 +56,10 @@ def _env() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Pkgify:
-    """`pkgify pack` of the tree, installed under /opt/benchpkg like the staged trees below."""
+    """
+    `pkgify pack` of the tree, installed under /opt/benchpkg like the staged trees below. Not -q: progress
+    on (plain lines, as in a log) is the default a user gets, and what the memory figures must cover.
+    """
     exe: list[str]
     tree: Path
     fmt: str   # deb | rpm
@@ -67,7 +70,7 @@ class Pkgify:
 
     def command(self, case: Case, out: Path) -> Command:
         argv = [*self.exe, "pack", str(self.tree), "--name", PACKAGE, "--version", VERSION, "--release", RELEASE,
-                "-f", self.fmt, "--compression", case.kind, "--level", str(case.level), "-o", str(out), "-q"]
+                "-f", self.fmt, "--compression", case.kind, "--level", str(case.level), "-o", str(out)]
         return Command(argv, out, _env())
 
 

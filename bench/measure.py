@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 
 GNU_TIME = "/usr/bin/time"
@@ -16,6 +17,7 @@ GNU_TIME = "/usr/bin/time"
 @dataclass
 class Run:
     wall: float          # seconds
+    cpu: float           # user + system seconds of all its processes and threads
     max_rss_kib: int     # peak resident set size of the largest process
     load: float          # 1-minute load average when the run started
     output_bytes: int | None = None
@@ -39,6 +41,25 @@ def load_average() -> float:
         return float(f.read().split()[0])
 
 
+def cpu_pressure() -> float | None:
+    """PSI: share of the last 10 s in which some runnable task waited for a CPU (0-100), if the kernel says."""
+    try:
+        with open("/proc/pressure/cpu") as f:
+            return float(re.search(r"some avg10=([\d.]+)", f.read()).group(1))
+    except (OSError, AttributeError):
+        return None
+
+
+def wait_for_quiet(max_seconds: float, threshold: float) -> None:
+    """Waits (at most max_seconds) until CPU pressure falls below threshold: other load skews every figure."""
+    deadline = time.monotonic() + max_seconds
+    while time.monotonic() < deadline:
+        pressure = cpu_pressure()
+        if pressure is None or pressure < threshold:
+            return
+        time.sleep(5)
+
+
 def timed(argv: list[str], env: dict[str, str] | None = None, cwd: str | None = None) -> Run:
     """Runs argv under GNU time; raises RunFailed with the command's stderr tail if it fails."""
     if not os.access(GNU_TIME, os.X_OK):
@@ -51,5 +72,6 @@ def timed(argv: list[str], env: dict[str, str] | None = None, cwd: str | None = 
     if proc.returncode != 0:
         raise RunFailed(f"{' '.join(argv)} exited {proc.returncode}: {proc.stderr.strip()[-2000:]}")
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
-    return Run(_wall_seconds(text), rss, load)
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", text).group(1)) for kind in ("User", "System"))
+    return Run(_wall_seconds(text), cpu, rss, load)
 

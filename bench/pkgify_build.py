@@ -16,6 +16,7 @@ import measure
 HEADER = ["pkgify build examples/hello-wsgi", "median wall s", "peak RSS MiB", "load avg at start (per round)"]
 NOT_AVAILABLE = "not yet available (no `pkgify build` on this branch)"
 COLD, WARM = "cold (empty venv cache)", "warm (venv cache kept, app-only change)"
+COMPRESSIONS = ["xz", "zstd"]
 
 
 def available(exe: list[str]) -> bool:
@@ -31,8 +32,8 @@ def _prepare(repo: Path, work: Path) -> None:
                    check=True, env={**os.environ, "PIP_FIND_LINKS": ""})
 
 
-def _row(label: str, runs: list[measure.Run]) -> list[str]:
-    return [label, f"{statistics.median(r.wall for r in runs):.1f}", f"{max(r.max_rss_kib for r in runs) / 1024:.0f}",
+def _row(runs: list[measure.Run]) -> list[str]:
+    return [f"{statistics.median(r.wall for r in runs):.1f}", f"{max(r.max_rss_kib for r in runs) / 1024:.0f}",
             "/".join(f"{r.load:.1f}" for r in runs)]
 
 
@@ -42,15 +43,22 @@ def measure_build(exe: list[str], repo: Path, cache: Path, formats: str, rounds:
     work, venvs, out = cache / "build-example", cache / "venv-cache", cache / "out-build"
     _prepare(repo, work)
     env = {**os.environ, "PKGIFY_CACHE_DIR": str(venvs), "SOURCE_DATE_EPOCH": "1700000000"}
-    argv = [*exe, "build", str(work), "-f", formats, "-o", str(out), "-q"]
     app_file = work / "hello_wsgi" / "app.py"
-    cold, warm = [], []
-    for r in range(rounds):
-        shutil.rmtree(venvs, ignore_errors=True)
-        cold.append(measure.timed(argv, env=env))
-        with app_file.open("a") as f:
-            f.write(f"\n# app-only change {r} for the warm build\n")
-        warm.append(measure.timed(argv, env=env))
-        print(f"build round {r + 1}/{rounds}  cold {cold[-1].wall:.1f} s  warm {warm[-1].wall:.1f} s", flush=True)
+    rows = []
+    # xz is the default; zstd shows how much of a warm build is the compressor.
+    for compression in COMPRESSIONS:
+        argv = [*exe, "build", str(work), "-f", formats, "--compression", compression, "-o", str(out), "-q"]
+        cold, warm = [], []
+        for r in range(rounds):
+            shutil.rmtree(venvs, ignore_errors=True)
+            cold.append(measure.timed(argv, env=env))
+            with app_file.open("a") as f:
+                f.write(f"\n# app-only change {r} for the warm build\n")
+            warm.append(measure.timed(argv, env=env))
+            print(f"build {compression} round {r + 1}/{rounds}  cold {cold[-1].wall:.1f} s  warm {warm[-1].wall:.1f} s", flush=True)
+        label = f"-f {formats} --compression {compression}"
+        rows += [[f"{COLD}, {label}", *_row(cold)], [f"{WARM}, {label}", *_row(warm)]]
+        ratio = statistics.median(r.wall for r in cold) / statistics.median(r.wall for r in warm)
+        rows.append([f"cold / warm, {label}", f"{ratio:.1f}×", "", ""])
     shutil.rmtree(out, ignore_errors=True)
-    return [[f"{COLD}, -f {formats}", *_row(COLD, cold)[1:]], [f"{WARM}, -f {formats}", *_row(WARM, warm)[1:]]]
+    return rows

@@ -20,6 +20,10 @@ class Series:
         return statistics.median(r.wall for r in self.runs)
 
     @property
+    def cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.runs)
+
+    @property
     def spread(self) -> str:
         walls = [r.wall for r in self.runs]
         return f"{min(walls):.1f}–{max(walls):.1f}"
@@ -54,13 +58,15 @@ def timing_rows(results: dict[str, dict[str, Series]]) -> list[list[str]]:
     for case, by_tool in results.items():
         for tool, s in by_tool.items():
             if not s.runs:
-                rows.append([case, tool, s.unavailable or NOT_AVAILABLE, "", "", "", ""])
+                rows.append([case, tool, s.unavailable or NOT_AVAILABLE, "", "", "", "", ""])
                 continue
-            rows.append([case, tool, f"{s.median:.1f}", s.spread, f"{s.rss_mib:.0f}", f"{s.size:,}" if s.size else "", s.loads])
+            rows.append([case, tool, f"{s.median:.1f}", s.spread, f"{s.cpu:.1f}", f"{s.rss_mib:.0f}",
+                         f"{s.size:,}" if s.size else "", s.loads])
     return rows
 
 
-TIMING_HEADER = ["case", "contender", "median wall s", "min–max s", "peak RSS MiB", "output bytes", "load avg at start (per round)"]
+TIMING_HEADER = ["case", "contender", "median wall s", "min–max s", "median CPU s", "peak RSS MiB", "output bytes",
+                 "load avg at start (per round)"]
 RATIO_HEADER = ["case", "pkgify deb / dpkg-deb", "pkgify deb / lower bound", "deb size vs dpkg-deb",
                 "pkgify rpm / lower bound", "rpmbuild / pkgify rpm", "rpm size vs rpmbuild"]
 

@@ -7,12 +7,15 @@ namespace Pkgify.Core.Diagnostics;
 /// Stopwatch instrumentation of the long phases (scan, payload, assembly, fsync, digest), printed to stderr
 /// when the environment sets <c>PKGIFY_PROFILE=1</c>. Meant for <c>make bench</c> and for finding what
 /// limits a build on a given host; off, it costs one boolean test per phase. Each line gives the wall time
-/// and the process CPU time of the phase, so a phase starved by other load shows wall ≫ CPU.
+/// and the process CPU time of the phase, so a phase starved by other load shows wall ≫ CPU, and the
+/// managed heap and peak RSS at its end, to see where memory goes.
 /// </summary>
 public static class PhaseTimer
 {
     /// <summary>The environment variable that turns the timings on.</summary>
     public const string EnvironmentVariable = "PKGIFY_PROFILE";
+
+    private const long MiB = 1 << 20;
 
     private static readonly bool Enabled = Environment.GetEnvironmentVariable(EnvironmentVariable) == "1";
 
@@ -45,8 +48,10 @@ public static class PhaseTimer
                 return;
             var wall = Stopwatch.GetElapsedTime(_started);
             var cpu = CpuTime() - _cpuAtStart;
+            using var self = Process.GetCurrentProcess();
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pkgify-profile: {_name,-28} wall {wall.TotalSeconds,8:F3} s   cpu {cpu.TotalSeconds,8:F3} s"));
+                $"pkgify-profile: {_name,-36} wall {wall.TotalSeconds,8:F3} s   cpu {cpu.TotalSeconds,8:F3} s   " +
+                $"managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / MiB,5} MiB   peak RSS {self.PeakWorkingSet64 / MiB,5} MiB"));
         }
     }
 }

@@ -18,6 +18,7 @@ public static class PackageEmitter
     {
         progress ??= ProgressSink.None;
         OutputDirectory.Prepare(outputDirectory);
+        ReturnScanGarbage();
         var results = new List<PackResult>();
         foreach (var writer in writers)
         {
@@ -26,7 +27,8 @@ public static class PackageEmitter
             var sha256 = "";
             try
             {
-                var counted = CountingFileSource.Wrap(model, step);
+                // Counting wraps every file source in a copy of the model: skip it when nobody watches (-q, --json).
+                var counted = progress == ProgressSink.None ? model : CountingFileSource.Wrap(model, step);
                 using var phase = PhaseTimer.Start($"write {writer.Family.ToString().ToLowerInvariant()} (total)");
                 // The package's own SHA-256 (for --json and the result line) is taken as it is written: no re-read.
                 AtomicFile.Write(path, (stream, scratch) =>
@@ -45,5 +47,17 @@ public static class PackageEmitter
             results.Add(result);
         }
         return results;
+    }
+
+    /// <summary>
+    /// The scan and the normalizer leave the drafts of every file behind (tens of MB for 100,000 files).
+    /// One compacting collection here, between the model and the payload, hands that memory back before the
+    /// compressors claim theirs, so the peak is the larger of the two phases, not their sum. It costs a few
+    /// tens of milliseconds once per build.
+    /// </summary>
+    private static void ReturnScanGarbage()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }

@@ -32,7 +32,9 @@ public static class DirectoryPackager
     {
         NameRules.ValidatePackageName(request.Name, "--name");
         var prefix = PathRules.NormalizePrefix(request.Prefix ?? "/opt/" + request.Name);
-        var files = TreeScanner.Scan(request.Tree, prefix);
+        IReadOnlyList<PackageFile> files;
+        using (PhaseTimer.Start("scan: tree walk"))
+            files = TreeScanner.Scan(request.Tree, prefix);
         var configPaths = request.ConfigFiles.Select(c => ConfigPath(c, prefix)).ToHashSet(StringComparer.Ordinal);
 
         var draft = new PackageDraft
@@ -53,6 +55,7 @@ public static class DirectoryPackager
             request.Depends.Select(d => RelationParser.Parse(d, "--depends")));
         draft.Deb = new FamilyParts(depends, PackScripts.Load(request.Scripts, PackageFamily.Deb));
         draft.Rpm = new FamilyParts(depends, PackScripts.Load(request.Scripts, PackageFamily.Rpm));
+        using var normalizing = PhaseTimer.Start("scan: normalize");
         return PackageNormalizer.Normalize(draft);
     }
 

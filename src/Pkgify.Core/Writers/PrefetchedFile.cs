@@ -1,5 +1,4 @@
 using Pkgify.Core.IO;
-using Pkgify.Core.Model;
 using Pkgify.Core.Validation;
 
 namespace Pkgify.Core.Writers;
@@ -11,30 +10,34 @@ namespace Pkgify.Core.Writers;
 public sealed class PrefetchedFile : ForwardReadStream
 {
     private readonly PayloadPrefetcher.Worker _worker;
-    private readonly FileSource _source;
+    private readonly string _path;
     private byte[]? _buffer;
     private int _offset;
     private int _length;
-    private string? _digest;
+    private byte[]? _digest;
     private long _read;
 
-    internal PrefetchedFile(PayloadPrefetcher.Worker worker, FileSource source)
+    internal PrefetchedFile(PayloadPrefetcher.Worker worker, string path)
     {
         _worker = worker;
-        _source = source;
+        _path = path;
     }
 
+    /// <summary>Lowercase hex form of <see cref="Digest"/>.</summary>
+    /// <exception cref="IOException">The file holds more bytes than were read (it grew during the build).</exception>
+    public string HexDigest() => Convert.ToHexStringLower(Digest());
+
     /// <summary>
-    /// Lowercase hex digest of the whole file. Call it once the archive has taken the declared size: it
-    /// checks that nothing follows, since a digest of more bytes than the archive holds would be wrong.
+    /// The digest of the whole file. Call it once the archive has taken the declared size: it checks that
+    /// nothing follows, since a digest of more bytes than the archive holds would be wrong.
     /// </summary>
     /// <exception cref="IOException">The file holds more bytes than were read (it grew during the build).</exception>
-    public string HexDigest()
+    public byte[] Digest()
     {
         if (_digest is null && ((_buffer is not null && _offset < _length) || TakeChunk()))
         {
-            var what = _source is DiskFileSource disk ? $"'{Printable.Escape(disk.Path)}'" : "a generated file";
-            throw new IOException($"{what} holds more bytes than when the tree was scanned: was it changed during the build?");
+            throw new IOException(
+                $"file {Printable.Escape(_path)}: its source holds more bytes than when the tree was scanned: was it changed during the build?");
         }
         return _digest!;
     }

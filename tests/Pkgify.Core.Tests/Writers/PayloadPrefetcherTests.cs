@@ -26,7 +26,7 @@ public class PayloadPrefetcherTests
     {
         // Many files on a few workers: each worker's buffers are reused many times over.
         var contents = Enumerable.Range(0, 60).Select(i => Content(Sizes[i % Sizes.Length], seed: i)).ToList();
-        using var prefetcher = new PayloadPrefetcher(contents.Select(Source).ToList(), HashAlgorithmName.MD5, workers);
+        using var prefetcher = new PayloadPrefetcher(contents.Select(File).ToList(), HashAlgorithmName.MD5, workers);
         foreach (var expected in contents)
         {
             using var file = prefetcher.Next();
@@ -40,7 +40,7 @@ public class PayloadPrefetcherTests
     public void Sha256_is_computed_when_asked_for()
     {
         var data = Content(3 * Chunk + 1, seed: 9);
-        using var prefetcher = new PayloadPrefetcher([Source(data)], HashAlgorithmName.SHA256);
+        using var prefetcher = new PayloadPrefetcher([File(data)], HashAlgorithmName.SHA256);
         using var file = prefetcher.Next();
         ReadAll(file);
         file.HexDigest().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(data)));
@@ -50,10 +50,11 @@ public class PayloadPrefetcherTests
     public void A_file_with_more_bytes_than_the_archive_took_is_reported()
     {
         // The archive writer reads the size it declared; a file that grew since the scan has more.
-        using var prefetcher = new PayloadPrefetcher([Source(Content(Chunk + 10, seed: 3))], HashAlgorithmName.MD5);
+        using var prefetcher = new PayloadPrefetcher([File(Content(Chunk + 10, seed: 3))], HashAlgorithmName.MD5);
         using var file = prefetcher.Next();
         file.ReadExactly(new byte[Chunk + 5]);
-        Should.Throw<IOException>(() => file.HexDigest()).Message.ShouldContain("more bytes than when the tree was scanned");
+        Should.Throw<IOException>(() => file.HexDigest()).Message.ShouldBe(
+            "file /opt/x/file: its source holds more bytes than when the tree was scanned: was it changed during the build?");
     }
 
     [Test]
@@ -61,8 +62,8 @@ public class PayloadPrefetcherTests
     {
         using var tmp = new TempDir();
         var good = Content(1000, seed: 4);
-        var missing = new DiskFileSource(tmp.Path("vanished"));
-        using var prefetcher = new PayloadPrefetcher([Source(good), missing, Source(good)], HashAlgorithmName.MD5, workers: 2);
+        var missing = new PackageFile("/opt/x/vanished", FileKind.Regular, 0x1A4, 0, 1, new DiskFileSource(tmp.Path("vanished")));
+        using var prefetcher = new PayloadPrefetcher([File(good), missing, File(good)], HashAlgorithmName.MD5, workers: 2);
         using (var first = prefetcher.Next())
             ReadAll(first).AsSpan().SequenceEqual(good).ShouldBeTrue("the first file's bytes");
         using var second = prefetcher.Next();
@@ -74,14 +75,15 @@ public class PayloadPrefetcherTests
     {
         // More data than the workers may buffer: they are blocked waiting for free buffers when Dispose comes.
         var big = Content(PayloadPrefetcher.BuffersPerWorker * Chunk * 3, seed: 5);
-        var prefetcher = new PayloadPrefetcher(Enumerable.Repeat(Source(big), 4).ToList(), HashAlgorithmName.MD5, workers: 2);
+        var prefetcher = new PayloadPrefetcher(Enumerable.Repeat(File(big), 4).ToList(), HashAlgorithmName.MD5, workers: 2);
         using (var file = prefetcher.Next())
             file.ReadExactly(new byte[Chunk / 2]);
         var dispose = Task.Run(prefetcher.Dispose);
         dispose.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue("Dispose returned");
     }
 
-    private static FileSource Source(byte[] content) => new GeneratedFileSource(ImmutableArray.Create(content));
+    private static PackageFile File(byte[] content) =>
+        new("/opt/x/file", FileKind.Regular, 0x1A4, 0, content.Length, new GeneratedFileSource(ImmutableArray.Create(content)));
 
     private static byte[] Content(int size, int seed)
     {

@@ -31,6 +31,7 @@ public sealed record DebWriterOptions(CompressionOptions Compression)
 public sealed class DebWriter : IPackageWriter
 {
     private const string DebianBinary = "2.0\n";
+    private const int ScratchBufferSize = 1 << 16;
     private readonly DebWriterOptions _options;
 
     public DebWriter(DebWriterOptions options) => _options = options;
@@ -43,22 +44,25 @@ public sealed class DebWriter : IPackageWriter
     public void Write(PackageModel model, Stream output, ScratchSpace scratch)
     {
         var suffix = CompressionCodec.FileSuffix(_options.Compression.Kind);
-        var dataPath = scratch.NewFile("data.tar");
-        string md5sums;
-        using (var dataFile = new FileStream(dataPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
-        {
-            using (PhaseTimer.Start("deb: data.tar (read, md5, compress)"))
-            using (var compressor = CompressionCodec.OpenEncoder(dataFile, _options.Compression, leaveOpen: true))
-                md5sums = DataTar.Write(model, compressor);
-            using var assemble = PhaseTimer.Start("deb: control.tar, ar");
-            var control = ControlTar.Build(model, ControlText(model), md5sums, _options.Compression);
-            dataFile.Position = 0;
-            using var ar = new ArWriter(output, model.BuildTime, leaveOpen: true);
-            ar.WriteMember("debian-binary", Encoding.ASCII.GetBytes(DebianBinary));
-            ar.WriteMember("control.tar" + suffix, control);
-            ar.WriteMember("data.tar" + suffix, dataFile, dataFile.Length);
-        }
+        using var dataFile = ScratchFile(scratch, "data.tar");
+        // md5sums grows with the file count (6 MB for 100,000 files): it waits in a scratch file, not in memory.
+        using var md5sums = ScratchFile(scratch, "md5sums");
+        using (PhaseTimer.Start("deb: data.tar (read, md5, compress)"))
+        using (var compressor = CompressionCodec.OpenEncoder(dataFile, _options.Compression, leaveOpen: true))
+            DataTar.Write(model, compressor, md5sums);
+
+        using var assemble = PhaseTimer.Start("deb: control.tar, ar");
+        md5sums.Position = 0;
+        var control = ControlTar.Build(model, ControlText(model), md5sums, _options.Compression);
+        dataFile.Position = 0;
+        using var ar = new ArWriter(output, model.BuildTime, leaveOpen: true);
+        ar.WriteMember("debian-binary", Encoding.ASCII.GetBytes(DebianBinary));
+        ar.WriteMember("control.tar" + suffix, control);
+        ar.WriteMember("data.tar" + suffix, dataFile, dataFile.Length);
     }
+
+    private static FileStream ScratchFile(ScratchSpace scratch, string purpose) =>
+        new(scratch.NewFile(purpose), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, ScratchBufferSize);
 
     private string ControlText(PackageModel model)
     {
@@ -72,11 +76,10 @@ public sealed class DebWriter : IPackageWriter
     /// <summary>data.tar: the installed tree.</summary>
     private static class DataTar
     {
-        /// <summary>Writes the entries and returns the md5sums file (deb-md5sums(5)).</summary>
-        public static string Write(PackageModel model, Stream destination)
+        /// <summary>Writes the entries, and the md5sums file (deb-md5sums(5)) to <paramref name="md5sums"/>.</summary>
+        public static void Write(PackageModel model, Stream destination, Stream md5sums)
         {
-            var md5sums = new StringBuilder();
-            var regular = model.FilesFor(PackageFamily.Deb).Where(f => f.Kind == FileKind.Regular).Select(f => f.Source!).ToList();
+            var regular = model.FilesFor(PackageFamily.Deb).Where(f => f.Kind == FileKind.Regular).ToList();
             using var prefetcher = new PayloadPrefetcher(regular, HashAlgorithmName.MD5);
             using var tar = new GnuTarWriter(destination, leaveOpen: true);
             tar.WriteEntry(new TarEntryHeader("./", TarEntryType.Directory, 0x1ED, model.BuildTime, 0));
@@ -90,10 +93,18 @@ public sealed class DebWriter : IPackageWriter
                 }
                 using var source = prefetcher.Next();
                 tar.WriteEntry(header, source);
-                md5sums.Append(source.HexDigest()).Append("  ").Append(f.RelativePath).Append('\n');
+                AppendMd5sumsLine(md5sums, source.HexDigest(), f.RelativePath);
             }
             tar.Finish();
-            return md5sums.ToString();
+        }
+
+        /// <summary>deb-md5sums(5): the hex digest, two spaces, the path without its leading '/', a newline.</summary>
+        private static void AppendMd5sumsLine(Stream md5sums, string digest, string path)
+        {
+            md5sums.Write(Encoding.ASCII.GetBytes(digest));
+            md5sums.Write("  "u8);
+            md5sums.Write(Encoding.UTF8.GetBytes(path));
+            md5sums.Write("\n"u8);
         }
 
         private static TarEntryHeader HeaderFor(PackageFile f) => f.Kind switch
@@ -126,14 +137,15 @@ public sealed class DebWriter : IPackageWriter
             (ScriptPhase.PostRemove, "postrm"),
         };
 
-        public static byte[] Build(PackageModel model, string control, string md5sums, CompressionOptions compression)
+        /// <param name="md5sums">The md5sums file, positioned at its start; left open.</param>
+        public static byte[] Build(PackageModel model, string control, Stream md5sums, CompressionOptions compression)
         {
-            var members = new SortedDictionary<string, (byte[] Data, int Mode)>(StringComparer.Ordinal)
+            var members = new SortedDictionary<string, (Stream Data, int Mode)>(StringComparer.Ordinal)
             {
                 ["control"] = (Utf8(control), DataMode),
             };
             if (md5sums.Length > 0)
-                members["md5sums"] = (Utf8(md5sums), DataMode);
+                members["md5sums"] = (md5sums, DataMode);
             var conffiles = string.Concat(model.FilesFor(PackageFamily.Deb).Where(f => f.IsConfig).Select(f => f.Path + "\n"));
             if (conffiles.Length > 0)
                 members["conffiles"] = (Utf8(conffiles), DataMode);
@@ -149,12 +161,12 @@ public sealed class DebWriter : IPackageWriter
             {
                 tar.WriteEntry(new TarEntryHeader("./", TarEntryType.Directory, 0x1ED, model.BuildTime, 0));
                 foreach (var (name, (data, mode)) in members)
-                    tar.WriteEntry(new TarEntryHeader("./" + name, TarEntryType.Regular, mode, model.BuildTime, data.Length), data);
+                    tar.WriteEntry(new TarEntryHeader("./" + name, TarEntryType.Regular, mode, model.BuildTime, data.Length - data.Position), data);
                 tar.Finish();
             }
             return buffer.ToArray();
         }
 
-        private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
+        private static MemoryStream Utf8(string s) => new(Encoding.UTF8.GetBytes(s), writable: false);
     }
 }

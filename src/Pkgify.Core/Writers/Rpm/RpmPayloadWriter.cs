@@ -19,11 +19,10 @@ internal static class RpmPayloadWriter
 
     public static RpmPayloadFacts Write(RpmFileTable table, CompressionOptions compression, Stream destination)
     {
-        var digests = new string[table.Files.Count];
+        var digests = new FileDigestList(table.Files.Count, SHA256.HashSizeInBytes);
         var colors = new int[table.Files.Count];
-        Array.Fill(digests, "");
         bool stripped = table.HasLargeFiles;
-        var sources = table.PayloadOrder.Where(HasFileContent).Select(e => e.File.Source!).ToList();
+        var sources = table.PayloadOrder.Where(HasFileContent).Select(e => e.File).ToList();
         using var prefetcher = new PayloadPrefetcher(sources, HashAlgorithmName.SHA256);
 
         using var compressed = new HashingWriteStream(destination, HashAlgorithmName.SHA256, leaveOpen: true);
@@ -45,12 +44,15 @@ internal static class RpmPayloadWriter
         // Every member of a hardlink set has the content's digest, not only the member that carried it.
         foreach (var entry in table.Files.Where(f => f.IsHardlinked && f.CarriesData))
             foreach (var member in table.Files.Where(f => f.Inode == entry.Inode))
-                (digests[member.Index], colors[member.Index]) = (digests[entry.Index], colors[entry.Index]);
+            {
+                digests.Copy(entry.Index, member.Index);
+                colors[member.Index] = colors[entry.Index];
+            }
 
         return new RpmPayloadFacts(digests, colors, archiveSize, archiveSha256, compressed.BytesWritten, compressed.HexDigest());
     }
 
-    private static void WriteMember(CpioNewcWriter cpio, RpmFileEntry entry, bool stripped, string[] digests, int[] colors,
+    private static void WriteMember(CpioNewcWriter cpio, RpmFileEntry entry, bool stripped, FileDigestList digests, int[] colors,
         PayloadPrefetcher prefetcher)
     {
         var file = entry.File;
@@ -61,13 +63,13 @@ internal static class RpmPayloadWriter
             cpio.WriteEntry(HeaderFor(entry), content?.Stream);
         if (content?.File is { } prefetched)
         {
-            digests[entry.Index] = prefetched.HexDigest();
+            digests.Set(entry.Index, prefetched.Digest());
             colors[entry.Index] = content.Probe!.Color;
         }
         else if (file.Kind is FileKind.Regular or FileKind.Hardlink && entry.CarriesData)
         {
             // An empty regular file is still hashed: rpm checks every regular file's digest.
-            digests[entry.Index] = Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty));
+            digests.Set(entry.Index, SHA256.HashData(ReadOnlySpan<byte>.Empty));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Pkgify.Core.Diagnostics;
 using Pkgify.Core.Model;
 using Pkgify.Core.Output;
 using Pkgify.Formats.Rpm;
@@ -36,11 +37,19 @@ public sealed class RpmWriter : IPackageWriter
     /// <inheritdoc />
     public void Write(PackageModel model, Stream output, ScratchSpace scratch)
     {
-        var table = RpmFileTable.From(model);
-        var dependencies = RpmDependencies.For(model, table, _options.Compression.Kind);
+        RpmFileTable table;
+        RpmDependencies dependencies;
+        using (PhaseTimer.Start("rpm: file table, dependencies"))
+        {
+            table = RpmFileTable.From(model);
+            dependencies = RpmDependencies.For(model, table, _options.Compression.Kind);
+        }
         var payloadPath = scratch.NewFile("payload");
         using var payloadFile = new FileStream(payloadPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, CopyBufferSize);
-        var facts = RpmPayloadWriter.Write(table, _options.Compression, payloadFile);
+        RpmPayloadFacts facts;
+        using (PhaseTimer.Start("rpm: payload (read, sha256, compress)"))
+            facts = RpmPayloadWriter.Write(table, _options.Compression, payloadFile);
+        using var assemble = PhaseTimer.Start("rpm: headers, assembly");
         byte[] header = RpmMainHeader.Build(model, table, dependencies, facts, _options.Compression);
 
         // MD5 covers the main header and the payload, so the payload is read back once for it (formats.md §2.5).
