@@ -29,7 +29,7 @@ test: deps
 	@CONFIGURATION=$(CONFIGURATION) bash build/run-tests.sh
 
 demo: build deps
-	rm -rf $(DEMO_DIR)/wheels $(DIST)
+	rm -rf $(DEMO_DIR)/wheels $(DIST) $(DEMO_DIR)/vendor/greetfast/build $(DEMO_DIR)/vendor/greetfast/*.egg-info
 	CFLAGS="-g0 -O2" $(PYTHON) -m pip wheel --no-deps --no-build-isolation -q -w $(DEMO_DIR)/wheels $(DEMO_DIR)/vendor/greetfast
 	$(DOTNET) $(PKGIFY_DLL) build $(DEMO_DIR) -o $(DIST)
 	@echo "demo packages:"; for p in $(DIST)/*.deb $(DIST)/*.rpm; do [ -e "$$p" ] && echo "  $$(realpath $$p)"; done; true

@@ -29,6 +29,10 @@ internal static class Verbs
         Entry<InspectOptions>(InspectCommand.Run),
         Entry<VerifyOptions>(VerifyCommand.Run),
         Entry<DepsOptions>(DepsCommand.Run),
+        Entry<SignOptions>(SignCommand.Run),
+        Entry<RepoOptions>(RepoCommand.Run),
+        Entry<RepoAptOptions>(RepoAptCommand.Run),
+        Entry<RepoYumOptions>(RepoYumCommand.Run),
     ];
 
     /// <summary>The commands help shows (hidden helper verbs left out).</summary>

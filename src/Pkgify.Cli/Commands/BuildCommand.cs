@@ -24,6 +24,8 @@ public static class BuildCommand
 {
     public static int Run(BuildOptions o)
     {
+        // Loaded first: a bad key must stop the build before the long work starts.
+        var key = o.SignKey is null ? null : Pkgify.Core.Signing.SigningKeyFile.Load(o.SignKey);
         var request = new BuildRequest
         {
             ProjectDir = o.Directory,
@@ -34,6 +36,7 @@ public static class BuildCommand
             SourceDateEpoch = o.ResolveSourceDateEpoch(),
             StageDirectory = o.Stage,
             NoCache = o.NoCache,
+            SigningKey = key,
         };
         var (build, packages) = ProgressUi.Run(o.Mode, o.Verbose, progress => ProjectBuilder.Build(request, progress));
         if (o.Json)

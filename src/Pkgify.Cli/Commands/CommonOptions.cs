@@ -33,10 +33,20 @@ public abstract class WriteOptions : CommonOptions
     [Option("source-date-epoch", MetaValue = "SECONDS", HelpText = "Timestamp for every file and header (default: $SOURCE_DATE_EPOCH, else the newest input mtime).")]
     public long? SourceDateEpoch { get; set; }
 
+    [Option("sign-key", MetaValue = "FILE", HelpText = "Sign the .rpm header with this armored OpenPGP secret key; passphrase from $PKGIFY_SIGN_PASSPHRASE.")]
+    public string? SignKey { get; set; }
+
     /// <summary>The option wins over the environment variable, as reproducible-builds.org specifies for tools.</summary>
-    public long? ResolveSourceDateEpoch()
+    public long? ResolveSourceDateEpoch() => SourceDateEpochSetting.Resolve(SourceDateEpoch);
+}
+
+/// <summary>Where SOURCE_DATE_EPOCH comes from: the option, else the environment variable.</summary>
+internal static class SourceDateEpochSetting
+{
+    /// <summary>The option wins over the environment variable, as reproducible-builds.org specifies for tools.</summary>
+    public static long? Resolve(long? option)
     {
-        if (SourceDateEpoch is { } given)
+        if (option is { } given)
             return given >= 0 ? given : throw new UsageException($"--source-date-epoch: {given} is negative: give seconds since 1970-01-01");
         var env = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
         if (string.IsNullOrEmpty(env))

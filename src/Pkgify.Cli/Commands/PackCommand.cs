@@ -68,6 +68,8 @@ public static class PackCommand
 {
     public static int Run(PackOptions o)
     {
+        // Loaded first: a bad key (wrong passphrase, public key) must stop the run before anything is written.
+        var key = o.SignKey is null ? null : Pkgify.Core.Signing.SigningKeyFile.Load(o.SignKey);
         var request = new PackRequest
         {
             Tree = o.Tree,
@@ -86,6 +88,7 @@ public static class PackCommand
             SourceDateEpoch = o.ResolveSourceDateEpoch(),
             Metadata = new PackageMetadata(o.Summary ?? "", o.Description ?? "", o.Maintainer ?? "",
                 License: o.License ?? "", Homepage: o.Homepage ?? ""),
+            SigningKey = key,
         };
         var results = ProgressUi.Run(o.Mode, o.Verbose, progress => DirectoryPackager.Pack(request, progress));
         if (o.Json)

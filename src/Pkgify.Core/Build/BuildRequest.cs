@@ -22,5 +22,8 @@ public sealed record BuildRequest
     /// <summary>Build the virtualenv afresh instead of reusing a cached one.</summary>
     public bool NoCache { get; init; }
 
+    /// <summary>Signs the .rpm's header (<c>--sign-key</c>); .deb files carry no signature (apt trusts the repository).</summary>
+    public Pkgify.Formats.OpenPgp.OpenPgpSecretKey? SigningKey { get; init; }
+
     public string Output => OutputDirectory ?? Path.Combine(Path.GetFullPath(ProjectDir), "dist");
 }

@@ -27,9 +27,12 @@ public static class ProjectBuilder
         progress ??= ProgressSink.None;
         // Writer options are checked before the long work starts.
         PackageWriters.CompressionFor(request.Compression, request.Level);
+        if (request.SigningKey is { } key)
+            Signing.SignatureTime.Resolve(request.SourceDateEpoch, 0, key);
         var prepared = Prepare(request, progress, checkOutput: true);
         var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level,
-            debControl: prepared.Rendered.GetValueOrDefault(TemplateNames.DebControl));
+            debControl: prepared.Rendered.GetValueOrDefault(TemplateNames.DebControl),
+            rpmSigning: request.SigningKey is null ? null : new Signing.RpmHeaderSigning(request.SigningKey));
         var packages = PackageEmitter.Emit(prepared.Model, writers, request.Output, progress);
         if (request.StageDirectory is { } stage)
             StageMaterializer.Write(prepared.Model, PackageFamily.Rpm, stage);

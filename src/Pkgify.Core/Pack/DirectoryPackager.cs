@@ -3,6 +3,7 @@ using Pkgify.Core.Model;
 using Pkgify.Core.Output;
 using Pkgify.Core.Progress;
 using Pkgify.Core.Relations;
+using Pkgify.Core.Signing;
 using Pkgify.Core.Staging;
 using Pkgify.Core.Validation;
 using Pkgify.Core.Writers;
@@ -16,7 +17,10 @@ public static class DirectoryPackager
     public static IReadOnlyList<PackResult> Pack(PackRequest request, IProgressSink? progress = null)
     {
         // Everything the user could get wrong is checked before the first byte is written.
-        var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level);
+        if (request.SigningKey is { } key)
+            SignatureTime.Resolve(request.SourceDateEpoch, 0, key);
+        var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level,
+            rpmSigning: request.SigningKey is null ? null : new RpmHeaderSigning(request.SigningKey));
         var model = BuildModel(request);
         return PackageEmitter.Emit(model, writers, request.OutputDirectory, progress);
     }

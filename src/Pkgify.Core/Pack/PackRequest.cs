@@ -1,5 +1,6 @@
 using Pkgify.Core.Model;
 using Pkgify.Formats.Compression;
+using Pkgify.Formats.OpenPgp;
 
 namespace Pkgify.Core.Pack;
 
@@ -29,6 +30,9 @@ public sealed record PackRequest
     public required string OutputDirectory { get; init; }
     public long? SourceDateEpoch { get; init; }
     public PackageMetadata? Metadata { get; init; }
+
+    /// <summary>Signs the .rpm's header (<c>--sign-key</c>); .deb files carry no signature (apt trusts the repository).</summary>
+    public OpenPgpSecretKey? SigningKey { get; init; }
 }
 
 /// <summary>One written package: for humans and for <c>--json</c>.</summary>

@@ -21,12 +21,7 @@ public static class DebPackageReader
     public static (PackageInspection Inspection, DebPayloadFacts Facts) Read(Stream input, bool computeDigests)
     {
         using var ar = new ArArchiveReader(input, leaveOpen: true);
-        var first = ar.Next() ?? throw new InvalidDataException("empty ar archive: not a Debian package");
-        if (first.Name != "debian-binary")
-            throw new InvalidDataException($"first member is '{first.Name}', not debian-binary: not a Debian package");
-        var format = ReadText(first.Content, 1024);
-        if (!format.StartsWith("2.", StringComparison.Ordinal) || !format.Contains('\n'))
-            throw new InvalidDataException($"debian-binary says '{format.Trim()}': only format 2.x is known");
+        CheckFormatMember(ar);
 
         ControlMembers? control = null;
         DataListing? data = null;
@@ -50,6 +45,35 @@ public static class DebPackageReader
         if (data is null)
             throw new InvalidDataException("no data.tar member");
         return (ToInspection(control, data), new DebPayloadFacts(control.Md5Sums, control.Conffiles, data.ComputedMd5));
+    }
+
+    /// <summary>
+    /// Only the control stanza (field order kept), for repository indexes: reading stops after control.tar, so
+    /// the data member is never decompressed.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ReadControlFields(Stream input)
+    {
+        using var ar = new ArArchiveReader(input, leaveOpen: true);
+        CheckFormatMember(ar);
+        for (var m = ar.Next(); m is not null; m = ar.Next())
+        {
+            if (m.Name.StartsWith('_'))
+                continue; // deb(5): members starting with '_' may appear and are ignored
+            return m.Name.StartsWith("control.tar", StringComparison.Ordinal)
+                ? ReadControl(m).Fields
+                : throw new InvalidDataException($"member '{m.Name}' where control.tar was expected");
+        }
+        throw new InvalidDataException("no control.tar member");
+    }
+
+    private static void CheckFormatMember(ArArchiveReader ar)
+    {
+        var first = ar.Next() ?? throw new InvalidDataException("empty ar archive: not a Debian package");
+        if (first.Name != "debian-binary")
+            throw new InvalidDataException($"first member is '{first.Name}', not debian-binary: not a Debian package");
+        var format = ReadText(first.Content, 1024);
+        if (!format.StartsWith("2.", StringComparison.Ordinal) || !format.Contains('\n'))
+            throw new InvalidDataException($"debian-binary says '{format.Trim()}': only format 2.x is known");
     }
 
     private static CompressionKind KindOf(string memberName)

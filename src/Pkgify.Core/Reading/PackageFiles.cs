@@ -27,6 +27,9 @@ public static class PackageFiles
             _ => RpmVerifier.Check(stream),
         });
 
+    /// <summary>True when <paramref name="path"/> starts like a .deb (an ar archive); false for an .rpm or anything else.</summary>
+    public static bool IsDeb(string path) => WithFile(path, (_, kind) => kind == Kind.Deb);
+
     private enum Kind { Deb, Rpm }
 
     private static T WithFile<T>(string path, Func<Stream, Kind, T> read)

@@ -1,5 +1,6 @@
 using Pkgify.Core.Errors;
 using Pkgify.Core.Model;
+using Pkgify.Core.Signing;
 using Pkgify.Core.Writers.Deb;
 using Pkgify.Core.Writers.Rpm;
 using Pkgify.Formats.Compression;
@@ -10,13 +11,15 @@ namespace Pkgify.Core.Writers;
 public static class PackageWriters
 {
     /// <param name="debControl">A control stanza rendered from the project's deb/control template; null lets the writer render it.</param>
-    public static IReadOnlyList<IPackageWriter> Create(IEnumerable<PackageFamily> formats, CompressionKind compression, int? level, string? debControl = null)
+    /// <param name="rpmSigning">Signs the .rpm header while it is written (--sign-key); null writes it unsigned.</param>
+    public static IReadOnlyList<IPackageWriter> Create(IEnumerable<PackageFamily> formats, CompressionKind compression, int? level,
+        string? debControl = null, RpmHeaderSigning? rpmSigning = null)
     {
         var options = CompressionFor(compression, level);
         return formats.Distinct().Select(f => f switch
         {
             PackageFamily.Deb => (IPackageWriter)new DebWriter(new DebWriterOptions(options) { ControlText = debControl }),
-            PackageFamily.Rpm => new RpmWriter(new RpmWriterOptions(options)),
+            PackageFamily.Rpm => new RpmWriter(new RpmWriterOptions(options) { Signing = rpmSigning }),
             _ => throw new UsageException($"--format: {f.ToString().ToLowerInvariant()} is not supported: use deb, rpm or deb,rpm"),
         }).ToList();
     }

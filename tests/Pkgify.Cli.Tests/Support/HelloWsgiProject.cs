@@ -16,7 +16,8 @@ public sealed class HelloWsgiProject : IDisposable
         Port = port;
         Dir = _tmp.Path(directoryName);
         ToolRunner.RunChecked("cp", new[] { "-a", Path.Combine(RepoRoot.Path, "examples", "hello-wsgi"), Dir });
-        foreach (var stale in new[] { "dist", "wheels" })
+        // Build output of an earlier run must not stand in for compiling the C source.
+        foreach (var stale in new[] { "dist", "wheels", "vendor/greetfast/build", "vendor/greetfast/greetfast.egg-info" })
             if (Directory.Exists(Path.Combine(Dir, stale)))
                 Directory.Delete(Path.Combine(Dir, stale), recursive: true);
         // Built as release wheels are (no debug info): DWARF would record the source directory's path,

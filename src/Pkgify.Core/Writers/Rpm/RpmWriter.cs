@@ -47,6 +47,9 @@ public sealed class RpmWriter : IPackageWriter
         payloadFile.Position = 0;
         byte[] md5 = Md5Of(header, payloadFile);
         byte[] signature = UnsignedSignatureHeader.Build(header, md5, payloadFile.Length, facts.ArchiveSize);
+        // The signature goes into the reserved space, so the signed header is as long as the unsigned one.
+        if (_options.Signing is { } signing)
+            signature = signing.Sign(signature, header, model.BuildTime);
 
         var id = model.Identity;
         output.Write(RpmLead.Build($"{id.Name}-{id.Version.RpmEvr}", archNum: LeadArchNumbers.GetValueOrDefault(id.Architecture.Rpm)));

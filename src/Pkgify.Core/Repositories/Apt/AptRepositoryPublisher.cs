@@ -1,0 +1,134 @@
+using Pkgify.Core.Errors;
+using Pkgify.Core.Signing;
+
+namespace Pkgify.Core.Repositories.Apt;
+
+/// <summary>
+/// Builds or refreshes an apt repository (formats.md §3): new .debs into the pool, then every index of the
+/// component, then Release and its signatures last. Running it again after adding packages gives the same
+/// result as publishing them all at once; older versions stay in the pool and in the indexes.
+/// </summary>
+public static class AptRepositoryPublisher
+{
+    /// <summary>Architectures indexed when neither --arch nor any package names one (the common server ones).</summary>
+    public static readonly IReadOnlyList<string> DefaultArchitectures = ["amd64", "arm64"];
+
+    private const string ArchitectureIndependent = "all";
+    private const string BinaryPrefix = "binary-";
+    private const string DistsDirectory = "dists";
+
+    /// <summary>Publishes <paramref name="request"/>; see the class summary.</summary>
+    public static AptPublishResult Publish(AptRepositoryRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var dist = AptNames.CheckPath("--dist", request.Distribution);
+        var component = AptNames.CheckPath("--component", request.Component);
+        var requestedArchitectures = request.Architectures.Select(AptNames.CheckArchitecture).Distinct().Order(StringComparer.Ordinal).ToList();
+        var fields = ReleaseFields(request, dist);
+        var root = Path.GetFullPath(request.Directory);
+        if (!Directory.Exists(root))
+        {
+            throw new UsageException($"{request.Directory}: no such directory: give the directory holding the .deb files");
+        }
+
+        // A SOURCE_DATE_EPOCH the key cannot sign at is refused before anything changes.
+        SignatureTime.Resolve(request.SourceDateEpoch, 0, request.SigningKey);
+        var placed = AptPool.PlaceIncoming(root, component);
+        var packages = AptPool.Scan(root, component, request.Progress)
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Filename, StringComparer.Ordinal).ToList();
+        var architectures = requestedArchitectures.Count > 0 ? requestedArchitectures : ArchitecturesOf(packages);
+
+        var distDirectory = Path.Combine(root, DistsDirectory, dist.Replace('/', Path.DirectorySeparatorChar));
+        var componentDirectory = Path.Combine(distDirectory, component.Replace('/', Path.DirectorySeparatorChar));
+        foreach (var architecture in architectures)
+        {
+            PackagesIndexWriter.Write(distDirectory, Path.Combine(componentDirectory, BinaryPrefix + architecture),
+                packages.Where(p => p.Architecture == architecture || p.Architecture == ArchitectureIndependent));
+        }
+
+        // Release lists every component of the distribution, including those other runs published.
+        var indexes = ExistingIndexes(distDirectory, component, architectures);
+        var allComponents = indexes.Select(i => i.Component).Distinct().Order(StringComparer.Ordinal);
+        var allArchitectures = indexes.Select(i => i.Architecture).Distinct().Order(StringComparer.Ordinal);
+        fields.Add(new("Architectures", string.Join(' ', allArchitectures)));
+        fields.Add(new("Components", string.Join(' ', allComponents)));
+        var time = SignatureTime.Resolve(request.SourceDateEpoch, NewestPackageTime(root, packages), request.SigningKey);
+        fields.Insert(fields.FindIndex(f => f.Key == "Codename") + 1, new("Date", RepositoryDate.Format(time)));
+
+        var files = indexes.SelectMany(i => i.Files).Select(f => PackagesIndexWriter.Describe(distDirectory, f));
+        ReleaseWriter.Write(distDirectory, ReleaseFile.Build(fields, files), request.SigningKey, time);
+        RemoveStaleArchitectures(componentDirectory, architectures);
+
+        var notIndexed = packages.Where(p => p.Architecture != ArchitectureIndependent && !architectures.Contains(p.Architecture)).ToList();
+        return new AptPublishResult(distDirectory, placed, packages, architectures, notIndexed, request.SigningKey is not null);
+    }
+
+    private static List<KeyValuePair<string, string>> ReleaseFields(AptRepositoryRequest request, string dist)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                fields.Add(new(name, value));
+            }
+        }
+
+        Add("Origin", AptNames.CheckField("--origin", request.Origin, allowSpaces: true));
+        Add("Label", AptNames.CheckField("--label", request.Label, allowSpaces: true));
+        // apt warns unless Suite or Codename matches the dists/ name the client uses (formats.md §3.3).
+        Add("Suite", AptNames.CheckField("--suite", request.Suite, allowSpaces: false) ?? dist);
+        Add("Codename", AptNames.CheckField("--codename", request.Codename, allowSpaces: false) ?? dist);
+        return fields;
+    }
+
+    private static List<string> ArchitecturesOf(IEnumerable<AptPackage> packages)
+    {
+        var found = packages.Select(p => p.Architecture).Where(a => a != ArchitectureIndependent)
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        return found.Count > 0 ? found : DefaultArchitectures.ToList();
+    }
+
+    private sealed record ComponentIndexes(string Component, string Architecture, IReadOnlyList<string> Files);
+
+    private static List<ComponentIndexes> ExistingIndexes(string distDirectory, string component, IReadOnlyList<string> architectures)
+    {
+        var found = new List<ComponentIndexes>();
+        foreach (var binary in Directory.EnumerateDirectories(distDirectory, BinaryPrefix + "*", SearchOption.AllDirectories))
+        {
+            var owner = RepositoryFiles.Relative(distDirectory, Path.GetDirectoryName(binary)!);
+            var architecture = Path.GetFileName(binary)[BinaryPrefix.Length..];
+            // This component's indexes are exactly the requested ones; leftovers of other --arch runs go away.
+            if (owner == component && !architectures.Contains(architecture))
+            {
+                continue;
+            }
+
+            var files = new[] { "", ".gz", ".xz" }
+                .Select(suffix => Path.Combine(binary, PackagesIndexWriter.IndexName + suffix))
+                .Where(File.Exists)
+                .ToList();
+            if (files.Count > 0)
+            {
+                found.Add(new ComponentIndexes(owner, architecture, files));
+            }
+        }
+
+        return found;
+    }
+
+    private static void RemoveStaleArchitectures(string componentDirectory, IReadOnlyList<string> architectures)
+    {
+        foreach (var binary in Directory.EnumerateDirectories(componentDirectory, BinaryPrefix + "*"))
+        {
+            if (!architectures.Contains(Path.GetFileName(binary)[BinaryPrefix.Length..]))
+            {
+                Directory.Delete(binary, recursive: true);
+            }
+        }
+    }
+
+    private static long NewestPackageTime(string root, IEnumerable<AptPackage> packages) =>
+        packages.Select(p => new DateTimeOffset(File.GetLastWriteTimeUtc(Path.Combine(root, p.Filename))).ToUnixTimeSeconds())
+            .DefaultIfEmpty(0).Max();
+}
