@@ -15,7 +15,7 @@ DIST ?= dist
 DEMO_DIR := examples/hello-wsgi
 PYTHON ?= /usr/bin/python3.11
 
-.PHONY: build test deps demo clean
+.PHONY: build test deps demo bench clean
 
 build:
 	$(DOTNET) build Pkgify.sln -c $(CONFIGURATION) -nologo
@@ -33,6 +33,11 @@ demo: build deps
 	CFLAGS="-g0 -O2" $(PYTHON) -m pip wheel --no-deps --no-build-isolation -q -w $(DEMO_DIR)/wheels $(DEMO_DIR)/vendor/greetfast
 	$(DOTNET) $(PKGIFY_DLL) build $(DEMO_DIR) -o $(DIST)
 	@echo "demo packages:"; for p in $(DIST)/*.deb $(DIST)/*.rpm; do [ -e "$$p" ] && echo "  $$(realpath $$p)"; done; true
+
+# pkgify vs dpkg-deb, rpmbuild and tar|compressor on a cached realistic tree, then peak RSS on a
+# 2 GiB / 100,000-file tree; results go to docs/performance.md. Knobs: see bench/bench.py (PKGIFY_BENCH_*).
+bench: build
+	python3 bench/bench.py --pkgify $(PKGIFY_DLL)
 
 clean:
 	rm -rf $(DIST) TestResults

@@ -38,7 +38,7 @@ public static class Program
             s.CaseInsensitiveEnumValues = true;
             s.HelpWriter = null;
         });
-        var result = parser.ParseArguments(args, Verbs.All.Select(v => v.OptionsType).ToArray());
+        var result = parser.ParseArguments(Commands.RepoCommand.Rewrite(args), Verbs.All.Select(v => v.OptionsType).ToArray());
         if (result is Parsed<object> parsed)
             return Verbs.Find(parsed.Value.GetType())!.Run(parsed.Value);
 

@@ -32,6 +32,7 @@ public static class BuildCommand
             Formats = FormatList.Parse(o.Format),
             Compression = PackCommand.ParseCompression(o.Compression),
             Level = o.Level,
+            Threads = o.Threads,
             OutputDirectory = o.Output,
             SourceDateEpoch = o.ResolveSourceDateEpoch(),
             StageDirectory = o.Stage,

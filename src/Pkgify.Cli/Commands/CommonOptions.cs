@@ -30,6 +30,9 @@ public abstract class WriteOptions : CommonOptions
     [Option("level", HelpText = "Compression level (default: gzip 6, xz 6, zstd 3).")]
     public int? Level { get; set; }
 
+    [Option("threads", Default = 0, HelpText = "Compression threads (default 0: one per processor). Never changes the packages' bytes.")]
+    public int Threads { get; set; }
+
     [Option("source-date-epoch", MetaValue = "SECONDS", HelpText = "Timestamp for every file and header (default: $SOURCE_DATE_EPOCH, else the newest input mtime).")]
     public long? SourceDateEpoch { get; set; }
 

@@ -84,6 +84,7 @@ public static class PackCommand
             Formats = FormatList.Parse(o.Format),
             Compression = ParseCompression(o.Compression),
             Level = o.Level,
+            Threads = o.Threads,
             OutputDirectory = o.Output,
             SourceDateEpoch = o.ResolveSourceDateEpoch(),
             Metadata = new PackageMetadata(o.Summary ?? "", o.Description ?? "", o.Maintainer ?? "",

@@ -11,6 +11,9 @@ public sealed record BuildRequest
     public CompressionKind Compression { get; init; } = CompressionKind.Xz;
     public int? Level { get; init; }
 
+    /// <summary>Compression threads; 0 = one per processor. The bytes written do not depend on it.</summary>
+    public int Threads { get; init; }
+
     /// <summary>Default: <c>DIR/dist</c>.</summary>
     public string? OutputDirectory { get; init; }
 

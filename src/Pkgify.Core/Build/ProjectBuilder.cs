@@ -26,18 +26,32 @@ public static class ProjectBuilder
     {
         progress ??= ProgressSink.None;
         // Writer options are checked before the long work starts.
-        PackageWriters.CompressionFor(request.Compression, request.Level);
+        PackageWriters.CompressionFor(request.Compression, request.Level, request.Threads);
         if (request.SigningKey is { } key)
             Signing.SignatureTime.Resolve(request.SourceDateEpoch, 0, key);
         var prepared = Prepare(request, progress, checkOutput: true);
         var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level,
             debControl: prepared.Rendered.GetValueOrDefault(TemplateNames.DebControl),
-            rpmSigning: request.SigningKey is null ? null : new Signing.RpmHeaderSigning(request.SigningKey));
-        var packages = PackageEmitter.Emit(prepared.Model, writers, request.Output, progress);
-        if (request.StageDirectory is { } stage)
-            StageMaterializer.Write(prepared.Model, PackageFamily.Rpm, stage);
-        return (prepared, packages);
+            rpmSigning: request.SigningKey is null ? null : new Signing.RpmHeaderSigning(request.SigningKey),
+            threads: request.Threads);
+        try
+        {
+            var packages = PackageEmitter.Emit(prepared.Model, writers, request.Output, progress);
+            if (request.StageDirectory is { } stage)
+                StageMaterializer.Write(prepared.Model, PackageFamily.Rpm, stage);
+            return (prepared, packages);
+        }
+        finally
+        {
+            if (request.NoCache)
+                StaleTemps.RemoveDirectories(Path.GetTempPath(), NoCacheVenvPrefix(prepared.Config.Name));
+        }
     }
+
+    private static string NoCacheVenvPrefix(string name) => $"pkgify-venv-{name}-";
+
+    private static string NoCacheVenvRoot(string name, int pid) =>
+        Path.Combine(Path.GetTempPath(), NoCacheVenvPrefix(name) + pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Everything up to the writers: config, virtualenv, files, rendered templates, the model.</summary>
     public static PreparedBuild Prepare(BuildRequest request, IProgressSink? progress = null) => Prepare(request, progress, checkOutput: false);
@@ -66,9 +80,9 @@ public static class ProjectBuilder
             .Select(d => new Pkgify.Core.Templates.BundledDistribution(d.Name, d.Version, d.License)).ToList();
 
         var draftFiles = new List<PackageFile>();
-        draftFiles.AddRange(Pkgify.Core.Staging.TreeScanner.Scan(venvDir, paths.Venv));
+        draftFiles.AddRange(Pkgify.Core.Staging.TreeScanner.Scan(venvDir, paths.Venv).Select(SourceModes.Normalize));
         var outputInsideApp = RelativeInside(config.App.Source, request.Output);
-        draftFiles.AddRange(AppFiles.Collect(config.App, paths.App, outputInsideApp is null ? [] : [outputInsideApp]));
+        draftFiles.AddRange(AppFiles.Collect(config.App, paths.App, outputInsideApp is null ? [] : [outputInsideApp]).Select(SourceModes.Normalize));
         var version = Validation.VersionRules.Parse(config.Version, config.Release, config.Origins.Describe("version"));
         var buildTime = request.SourceDateEpoch ?? DefaultBuildTime(config);
         var dependencies = progress.Step("resolving dependencies", _ => BuildDependencies.Resolve(config, interpreter, draftFiles));
@@ -142,9 +156,10 @@ public static class ProjectBuilder
         var cache = VenvCache.Default();
         if (!request.NoCache)
             return cache.GetOrBuild(VenvCache.Key(config, interpreter, target), Build);
-        var scratch = Path.Combine(Path.GetTempPath(), $"pkgify-venv-{config.Name}-{Environment.ProcessId}", "venv");
-        if (Directory.Exists(scratch))
-            Directory.Delete(scratch, recursive: true);
+        // Without the cache the venv is built in a per-process temp directory, removed after the build; one
+        // left by a killed run is removed here by the next.
+        StaleTemps.RemoveDirectories(Path.GetTempPath(), NoCacheVenvPrefix(config.Name));
+        var scratch = Path.Combine(NoCacheVenvRoot(config.Name, Environment.ProcessId), "venv");
         Build(scratch);
         return (scratch, false);
     }

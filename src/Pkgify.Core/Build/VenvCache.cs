@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Pkgify.Core.Config;
+using Pkgify.Core.Output;
 using Pkgify.Core.Python;
 
 namespace Pkgify.Core.Build;
@@ -87,6 +88,8 @@ public sealed class VenvCache
 
     public string PathFor(string key) => Path.Combine(Root, key, "venv");
 
+    private static string StagingPrefix(string key) => $".{key}.building-";
+
     /// <summary>
     /// Returns the cached venv for <paramref name="key"/>, building it with <paramref name="build"/>
     /// (given the directory to build in) when absent. The bool says whether it was reused.
@@ -98,9 +101,9 @@ public sealed class VenvCache
             return (final, true);
         var entry = Path.GetDirectoryName(final)!;
         Directory.CreateDirectory(Root);
-        var staging = Path.Combine(Root, $".{key}.building-{Environment.ProcessId}");
-        if (Directory.Exists(staging))
-            Directory.Delete(staging, recursive: true);
+        // A killed build leaves its staging directory; the next build of the same key removes it (and its own).
+        StaleTemps.RemoveDirectories(Root, StagingPrefix(key));
+        var staging = Path.Combine(Root, StagingPrefix(key) + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
             build(Path.Combine(staging, "venv"));

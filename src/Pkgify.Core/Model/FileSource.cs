@@ -11,8 +11,14 @@ public abstract record FileSource
 /// <summary>A file on the build host, read only when a writer streams it.</summary>
 public sealed record DiskFileSource(string Path) : FileSource
 {
+    /// <summary>
+    /// Unbuffered (bufferSize 0): the writers read in large blocks straight into their own buffers, so a
+    /// FileStream buffer would only cost an allocation per file (64 KiB × 100,000 files is 6 GB of garbage
+    /// for the GC, allocated by the size probe at the end of each copy) and a second memory copy.
+    /// SequentialScan asks the kernel for aggressive read-ahead (posix_fadvise POSIX_FADV_SEQUENTIAL).
+    /// </summary>
     public override Stream Open() =>
-        new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+        new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
 }
 
 /// <summary>Generated content (a copyright file, a unit file, ...): small by nature, so kept in memory.</summary>

@@ -8,7 +8,7 @@ namespace Pkgify.Core.Model;
 /// <summary>
 /// The single place where inputs become a <see cref="PackageModel"/>: names and versions validated and
 /// mapped, paths checked, parent directories added, hardlink sets given a primary member, ownership
-/// defaulted, mtimes clamped, files sorted. Writers can then trust the model and stay simple.
+/// defaulted, every mtime set to the build time, files sorted. Writers can then trust the model and stay simple.
 /// </summary>
 public static class PackageNormalizer
 {
@@ -54,7 +54,10 @@ public static class PackageNormalizer
             buildTime);
     }
 
-    /// <summary>Without SOURCE_DATE_EPOCH the newest input mtime stands for the build time: same inputs, same bytes.</summary>
+    /// <summary>
+    /// Without SOURCE_DATE_EPOCH the newest input mtime stands for the build time: same inputs, same bytes.
+    /// (<c>build</c> passes its own default: the newest of pkgify.yaml, the requirements and pyproject.toml.)
+    /// </summary>
     private static long DeriveBuildTime(IEnumerable<PackageFile> files) =>
         files.Select(f => f.MTime).DefaultIfEmpty(DefaultEpoch).Max() is var t && t > 0 ? t : DefaultEpoch;
 
@@ -80,7 +83,9 @@ public static class PackageNormalizer
             Owner = owner,
             Group = group,
             Size = size,
-            MTime = Math.Clamp(file.MTime, 0, buildTime),
+            // Every entry is dated at the build time, not clamped to it: a checkout's mtimes are the time of the
+            // clone, not of the change, so keeping the older ones would make the bytes depend on who cloned when.
+            MTime = buildTime,
             Flags = flags,
         };
     }

@@ -1,10 +1,13 @@
+using Pkgify.Core.Diagnostics;
+
 namespace Pkgify.Core.Output;
 
 /// <summary>
 /// Writes a file so that readers only ever see the old complete file or the new complete file: the bytes go
 /// to a temp file beside the target (same file system, so rename(2) is atomic), are flushed to disk, and the
-/// temp file is renamed over the target only when writing succeeded. A failed or killed run leaves at most a
-/// temp file, which the next run for the same target removes.
+/// temp file is renamed over the target only when writing succeeded. A failed or killed run leaves at most its
+/// temp files (all named <c>.NAME.pkgify-tmp-PID...</c>), which the next run for the same target removes once
+/// process PID is gone (<see cref="StaleTemps"/>).
 /// </summary>
 public static class AtomicFile
 {
@@ -14,14 +17,15 @@ public static class AtomicFile
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(finalPath))!;
         var name = Path.GetFileName(finalPath);
-        RemoveStaleTemps(dir, name);
-        var temp = Path.Combine(dir, $".{name}{TempMarker}-{Environment.ProcessId}");
+        StaleTemps.RemoveFiles(dir, TempPrefix(name));
+        var temp = Path.Combine(dir, TempPrefix(name) + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var scratch = new ScratchSpace(temp);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
                 write(stream, scratch);
+                using var phase = PhaseTimer.Start("fsync");
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, finalPath, overwrite: true);
@@ -32,13 +36,8 @@ public static class AtomicFile
         }
     }
 
-    private static void RemoveStaleTemps(string dir, string name)
-    {
-        if (!Directory.Exists(dir))
-            return;
-        foreach (var stale in Directory.EnumerateFiles(dir, $".{name}{TempMarker}-*"))
-            TryDelete(stale);
-    }
+    /// <summary>What every temp file for <paramref name="targetName"/> starts with, before the writer's process id.</summary>
+    public static string TempPrefix(string targetName) => $".{targetName}{TempMarker}-";
 
     public static void TryDelete(string path)
     {

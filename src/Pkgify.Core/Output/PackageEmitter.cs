@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Pkgify.Core.Diagnostics;
 using Pkgify.Core.Errors;
 using Pkgify.Core.Model;
 using Pkgify.Core.Pack;
@@ -22,25 +23,27 @@ public static class PackageEmitter
         {
             var path = Path.Combine(outputDirectory, writer.FileName(model));
             using var step = progress.Begin($"writing {Path.GetFileName(path)}", CountingFileSource.TotalBytes(model, writer.Family));
+            var sha256 = "";
             try
             {
                 var counted = CountingFileSource.Wrap(model, step);
-                AtomicFile.Write(path, (stream, scratch) => writer.Write(counted, stream, scratch));
+                using var phase = PhaseTimer.Start($"write {writer.Family.ToString().ToLowerInvariant()} (total)");
+                // The package's own SHA-256 (for --json and the result line) is taken as it is written: no re-read.
+                AtomicFile.Write(path, (stream, scratch) =>
+                {
+                    using var hashing = new HashingWriteStream(stream, HashAlgorithmName.SHA256, leaveOpen: true);
+                    writer.Write(counted, hashing, scratch);
+                    sha256 = hashing.HexDigest();
+                });
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new BuildException($"writing {path} failed: {e.Message}", e);
             }
-            var result = new PackResult(writer.Family, path, new FileInfo(path).Length, Sha256Of(path));
+            var result = new PackResult(writer.Family, path, new FileInfo(path).Length, sha256);
             step.Complete($"{result.Size} bytes");
             results.Add(result);
         }
         return results;
-    }
-
-    private static string Sha256Of(string path)
-    {
-        using var f = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(f));
     }
 }

@@ -1,3 +1,4 @@
+using Pkgify.Core.Diagnostics;
 using Pkgify.Core.Errors;
 using Pkgify.Core.Model;
 using Pkgify.Core.Output;
@@ -20,8 +21,10 @@ public static class DirectoryPackager
         if (request.SigningKey is { } key)
             SignatureTime.Resolve(request.SourceDateEpoch, 0, key);
         var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level,
-            rpmSigning: request.SigningKey is null ? null : new RpmHeaderSigning(request.SigningKey));
-        var model = BuildModel(request);
+            rpmSigning: request.SigningKey is null ? null : new RpmHeaderSigning(request.SigningKey), threads: request.Threads);
+        PackageModel model;
+        using (PhaseTimer.Start("scan tree, build model"))
+            model = BuildModel(request);
         return PackageEmitter.Emit(model, writers, request.OutputDirectory, progress);
     }
 

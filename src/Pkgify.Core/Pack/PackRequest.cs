@@ -27,6 +27,9 @@ public sealed record PackRequest
     public IReadOnlyList<PackageFamily> Formats { get; init; } = new[] { PackageFamily.Deb, PackageFamily.Rpm };
     public CompressionKind Compression { get; init; } = CompressionKind.Xz;
     public int? Level { get; init; }
+
+    /// <summary>Compression threads; 0 = one per processor. The bytes written do not depend on it.</summary>
+    public int Threads { get; init; }
     public required string OutputDirectory { get; init; }
     public long? SourceDateEpoch { get; init; }
     public PackageMetadata? Metadata { get; init; }

@@ -14,8 +14,19 @@ namespace Pkgify.Core.Reading;
 /// </summary>
 public static class DebPackageReader
 {
-    private const long MaxControlMemberBytes = 64L << 20;
+    /// <summary>Budget for all control files read (control, md5sums, conffiles, scripts) together.</summary>
+    private const long MaxControlTextBytes = 64L << 20;
+
+    /// <summary>
+    /// Most data.tar entries listed: the most files an rpm header can list (non-BIN arrays ≤ 0xFFFFF elements,
+    /// formats.md §2.3), far above any real package, and a bound on the listing's memory.
+    /// </summary>
+    private const int MaxDataEntries = 0xFFFFF;
+
     private static readonly string[] ScriptNames = { "preinst", "postinst", "prerm", "postrm" };
+
+    /// <summary>The control.tar members inspect and verify use; others (triggers, shlibs, templates...) are skipped unread.</summary>
+    private static readonly HashSet<string> UsedControlFiles = new(ScriptNames.Concat(["control", "md5sums", "conffiles"]), StringComparer.Ordinal);
 
     /// <summary>The package and, when <paramref name="computeDigests"/>, the md5 of every regular file's content.</summary>
     public static (PackageInspection Inspection, DebPayloadFacts Facts) Read(Stream input, bool computeDigests)
@@ -100,13 +111,17 @@ public static class DebPackageReader
         using var decoded = CompressionCodec.OpenDecoder(member.Content, KindOf(member.Name), leaveOpen: true);
         using var tar = new TarArchiveReader(decoded, leaveOpen: true);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var budget = MaxControlTextBytes;
         for (var e = tar.Next(); e is not null; e = tar.Next())
         {
-            if (e.Header.Type != TarEntryType.Regular)
+            var name = StripDotSlash(e.Header.Name);
+            if (e.Header.Type != TarEntryType.Regular || !UsedControlFiles.Contains(name))
                 continue;
-            if (e.Header.Size > MaxControlMemberBytes)
-                throw new InvalidDataException($"control member '{e.Header.Name}' is {e.Header.Size} bytes: too large");
-            files[StripDotSlash(e.Header.Name)] = ReadText(e.Content, MaxControlMemberBytes);
+            // A hostile control.tar may repeat a member or hold huge ones: what is kept is bounded in total.
+            if (e.Header.Size > budget)
+                throw new InvalidDataException($"control member '{e.Header.Name}' is {e.Header.Size} bytes: control files over {MaxControlTextBytes} bytes in total");
+            budget -= e.Header.Size;
+            files[name] = ReadMember(e.Content, e.Header.Size);
         }
         if (!files.TryGetValue("control", out var controlText))
             throw new InvalidDataException("control.tar has no control file");
@@ -146,6 +161,8 @@ public static class DebPackageReader
         var md5 = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var e = tar.Next(); e is not null; e = tar.Next())
         {
+            if (entries.Count == MaxDataEntries)
+                throw new InvalidDataException($"data.tar lists more than {MaxDataEntries} entries");
             entries.Add(e.Header);
             if (computeDigests && e.Header.Type == TarEntryType.Regular)
                 md5[InstallPath(e.Header.Name)] = Convert.ToHexStringLower(MD5.HashData(e.Content));
@@ -230,6 +247,14 @@ public static class DebPackageReader
         }
         var dash = version.LastIndexOf('-');
         return dash < 0 ? (epoch, version, "") : (epoch, version[..dash], version[(dash + 1)..]);
+    }
+
+    /// <summary>A control member's text: its declared size (already within the budget) read into one exact buffer.</summary>
+    private static string ReadMember(Stream content, long size)
+    {
+        var bytes = new byte[size];
+        content.ReadExactly(bytes);
+        return Encoding.UTF8.GetString(bytes);
     }
 
     private static string ReadText(Stream s, long limit)

@@ -1,3 +1,4 @@
+using Mono.Unix.Native;
 using Pkgify.Core.Errors;
 using Pkgify.Core.Validation;
 
@@ -34,6 +35,10 @@ public static class PackageFiles
 
     private static T WithFile<T>(string path, Func<Stream, Kind, T> read)
     {
+        // Opening a FIFO blocks until a writer appears, and a device never ends: only regular files are read.
+        if (Syscall.stat(path, out var st) == 0 && (st.st_mode & FilePermissions.S_IFMT) != FilePermissions.S_IFREG
+            && (st.st_mode & FilePermissions.S_IFMT) != FilePermissions.S_IFDIR)
+            throw new UsageException($"{Printable.Escape(path)}: not a regular file: give the path of a .deb or .rpm file");
         Stream stream;
         try
         {

@@ -12,10 +12,11 @@ public static class PackageWriters
 {
     /// <param name="debControl">A control stanza rendered from the project's deb/control template; null lets the writer render it.</param>
     /// <param name="rpmSigning">Signs the .rpm header while it is written (--sign-key); null writes it unsigned.</param>
+    /// <param name="threads">Compression threads, 0 = one per processor; never changes the packages' bytes.</param>
     public static IReadOnlyList<IPackageWriter> Create(IEnumerable<PackageFamily> formats, CompressionKind compression, int? level,
-        string? debControl = null, RpmHeaderSigning? rpmSigning = null)
+        string? debControl = null, RpmHeaderSigning? rpmSigning = null, int threads = 0)
     {
-        var options = CompressionFor(compression, level);
+        var options = CompressionFor(compression, level, threads);
         return formats.Distinct().Select(f => f switch
         {
             PackageFamily.Deb => (IPackageWriter)new DebWriter(new DebWriterOptions(options) { ControlText = debControl }),
@@ -24,9 +25,15 @@ public static class PackageWriters
         }).ToList();
     }
 
-    public static CompressionOptions CompressionFor(CompressionKind kind, int? level)
+    /// <summary>
+    /// The compression for a package: the codec's default level unless given, and bytes that do not depend
+    /// on <paramref name="threads"/> (the reproducibility promise holds across build hosts and --threads).
+    /// </summary>
+    public static CompressionOptions CompressionFor(CompressionKind kind, int? level, int threads = 0)
     {
-        var defaults = CompressionOptions.Default(kind);
+        if (threads < 0)
+            throw new UsageException($"--threads: {threads} is negative: give 0 (one per processor) or a number of threads");
+        var defaults = CompressionOptions.Default(kind) with { Threads = threads, SameBytesForAnyThreads = true };
         if (level is null)
             return defaults;
         var (min, max) = CompressionCodec.LevelRange(kind);

@@ -28,7 +28,7 @@ public static class CompressionCodec
         return options.Kind switch
         {
             CompressionKind.None => new StoredEncoderStream(output, leaveOpen),
-            CompressionKind.Gzip => options.Threads == 1
+            CompressionKind.Gzip => options.Threads == 1 && !options.SameBytesForAnyThreads
                 ? new GzipEncoderStream(output, options.Level, leaveOpen)
                 : new ParallelGzipEncoderStream(output, options.Level, options.EffectiveThreads, leaveOpen),
             CompressionKind.Xz => new XzEncoderStream(output, options.Level, options.EffectiveThreads, leaveOpen),

@@ -10,13 +10,21 @@ namespace Pkgify.Formats.Compression;
 /// </summary>
 /// <remarks>
 /// A chunk's bytes depend only on the level, its own input and the 32 KiB before it — never on the thread
-/// that compressed it — so every thread count gives the same output. Memory is bounded: at most
-/// <c>threads</c> chunks are in flight, each slot reused once its output is written.
+/// that compressed it — so every thread count gives the same output. Memory is bounded: a fixed ring of
+/// 2 × threads + 2 slots (like pigz, which also keeps about twice as many input buffers as threads), each
+/// reused once its output is written.
+/// The ring is deeper than the number of threads so that the writer fills the next chunks while every
+/// worker is busy, instead of waiting for the oldest chunk with a core idle; at most <c>threads</c> chunks
+/// compress at once.
 /// </remarks>
 internal sealed class ParallelGzipEncoderStream : EncoderStream
 {
+    /// <summary>Ring size = threads × SlotsPerThread + ExtraSlots: work queued for every worker, plus the chunk being filled.</summary>
+    private const int SlotsPerThread = 2, ExtraSlots = 2;
+
     private readonly int _level;
     private readonly DeflateChunk[] _slots;
+    private readonly TaskScheduler _workers;
     private readonly ConcurrentBag<ZStreamHandle> _idleDeflaters = [];
     private readonly ConcurrentBag<ZStreamHandle> _allDeflaters = [];
     private byte[] _nextDictionary = new byte[DeflateChunk.DictionarySize];
@@ -30,7 +38,10 @@ internal sealed class ParallelGzipEncoderStream : EncoderStream
     public ParallelGzipEncoderStream(Stream output, int level, int threads, bool leaveOpen) : base(output, leaveOpen)
     {
         _level = level;
-        _slots = new DeflateChunk[Math.Max(1, threads)];
+        threads = Math.Max(1, threads);
+        // The pair's concurrent side runs at most `threads` chunks at a time on the shared thread pool.
+        _workers = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, threads).ConcurrentScheduler;
+        _slots = new DeflateChunk[threads * SlotsPerThread + ExtraSlots];
         for (int i = 0; i < _slots.Length; i++)
             _slots[i] = new DeflateChunk();
         _current = _slots[0];
@@ -90,7 +101,7 @@ internal sealed class ParallelGzipEncoderStream : EncoderStream
             chunk.Input.AsSpan(chunk.Length - tail, tail).CopyTo(_nextDictionary);
             _nextDictionaryLength = tail;
         }
-        chunk.Job = Task.Run(() => Compress(chunk));
+        chunk.Job = Task.Factory.StartNew(() => Compress(chunk), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _workers);
         _submitted++;
     }
 

@@ -45,7 +45,7 @@ public class HelloWsgiDebInstallTests
 
         // Issue 5: the package declares the interpreter and exactly the libraries its C extension links.
         var depends = ToolRunner.RunChecked("dpkg-deb", new[] { "-f", _v1, "Depends" }).StdOut.Trim();
-        depends.Split(", ").Select(d => d.Split(' ')[0]).Order(StringComparer.Ordinal).ToArray().ShouldBe(new[] { "libc6", "python3.11", "zlib1g" }, customMessage: depends);
+        depends.Split(", ").Select(d => d.Split(' ')[0]).Order(StringComparer.Ordinal).ToArray().ShouldBe(new[] { "libc6", "python3.11", "zlib1g" }, depends);
         root.AptInstall("/tmp/v1.deb");
         root.RunChecked("dpkg", "-s", "python3.11").StdOut.ShouldContain("Status: install ok installed");
         root.RunChecked("getent", "passwd", "hello-wsgi").StdOut.ShouldContain("/usr/sbin/nologin");

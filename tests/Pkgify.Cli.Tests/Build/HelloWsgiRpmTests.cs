@@ -49,6 +49,18 @@ public class HelloWsgiRpmTests
     }
 
     [Test]
+    public void No_file_in_the_package_names_the_build_directories()
+    {
+        using var tmp = new TempDir("rpm-leak");
+        var cpio = ToolRunner.RunBytesChecked("rpm2cpio", new[] { _rpm }).StdOut;
+        ToolRunner.RunChecked("cpio", new[] { "-idm", "--quiet", "--no-absolute-filenames" }, tmp.Root, stdin: cpio);
+        Directory.EnumerateFileSystemEntries(tmp.Root).ShouldNotBeEmpty();
+        var hits = ToolRunner.Run("grep", new[] { "-rlF", "-e", _project.Dir, "-e", _project.CacheDir, tmp.Root });
+        hits.StdOut.ShouldBeEmpty();
+        hits.ExitCode.ShouldBe(1, "grep exits 1 when nothing matches");
+    }
+
+    [Test]
     public void Requires_name_the_sonames_the_c_extension_needs()
     {
         var requires = Rpm(_rpm, new[] { "--requires" }).Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -34,6 +34,7 @@ public class PackBadInputTests
         ("compression", "unknown compression 'bzip2'", "Unknown compression"),
         ("format", "unknown format 'zip'", "Unknown format"),
         ("level", "--level: 42 is out of range", "Level out of range"),
+        ("threads", "--threads: -1 is negative", "Negative thread count"),
         ("depends", "cannot read relation", "Malformed dependency"),
         ("config", "--config-file /etc/nope.conf: no such file", "Config file not in tree"),
     };
@@ -53,6 +54,7 @@ public class PackBadInputTests
             "--compression", mistake == "compression" ? "bzip2" : "xz",
             "-f", mistake == "format" ? "zip" : format, "-o", _out };
         if (mistake == "level") args.AddRange(new[] { "--level", "42" });
+        if (mistake == "threads") args.AddRange(new[] { "--threads", "-1" });
         if (mistake == "depends") args.AddRange(new[] { "--depends", "bad (~= 1)" });
         if (mistake == "config") args.AddRange(new[] { "--config-file", "/etc/nope.conf" });
         if (mistake == "release") args.AddRange(new[] { "--release", "1-2" });

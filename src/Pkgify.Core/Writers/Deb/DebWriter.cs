@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Pkgify.Core.Diagnostics;
 using Pkgify.Core.Model;
 using Pkgify.Core.Output;
 using Pkgify.Formats.Ar;
@@ -46,10 +47,11 @@ public sealed class DebWriter : IPackageWriter
         string md5sums;
         using (var dataFile = new FileStream(dataPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
         {
+            using (PhaseTimer.Start("deb: data.tar (read, md5, compress)"))
             using (var compressor = CompressionCodec.OpenEncoder(dataFile, _options.Compression, leaveOpen: true))
                 md5sums = DataTar.Write(model, compressor);
+            using var assemble = PhaseTimer.Start("deb: control.tar, ar");
             var control = ControlTar.Build(model, ControlText(model), md5sums, _options.Compression);
-
             dataFile.Position = 0;
             using var ar = new ArWriter(output, model.BuildTime, leaveOpen: true);
             ar.WriteMember("debian-binary", Encoding.ASCII.GetBytes(DebianBinary));
@@ -74,6 +76,8 @@ public sealed class DebWriter : IPackageWriter
         public static string Write(PackageModel model, Stream destination)
         {
             var md5sums = new StringBuilder();
+            var regular = model.FilesFor(PackageFamily.Deb).Where(f => f.Kind == FileKind.Regular).Select(f => f.Source!).ToList();
+            using var prefetcher = new PayloadPrefetcher(regular, HashAlgorithmName.MD5);
             using var tar = new GnuTarWriter(destination, leaveOpen: true);
             tar.WriteEntry(new TarEntryHeader("./", TarEntryType.Directory, 0x1ED, model.BuildTime, 0));
             foreach (var f in model.FilesFor(PackageFamily.Deb))
@@ -84,7 +88,7 @@ public sealed class DebWriter : IPackageWriter
                     tar.WriteEntry(header);
                     continue;
                 }
-                using var source = new HashingReadStream(f.Source!.Open(), HashAlgorithmName.MD5);
+                using var source = prefetcher.Next();
                 tar.WriteEntry(header, source);
                 md5sums.Append(source.HexDigest()).Append("  ").Append(f.RelativePath).Append('\n');
             }

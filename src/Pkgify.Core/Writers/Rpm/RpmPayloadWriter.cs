@@ -9,8 +9,9 @@ namespace Pkgify.Core.Writers.Rpm;
 /// <summary>
 /// Streams the payload (formats.md §2.10): a newc cpio archive of the package's files — or rpm's stripped
 /// <c>07070X</c> form when a file reaches 4 GiB — through the compressor into <c>destination</c>. In the same
-/// pass it hashes each file's content (FILEDIGESTS), the cpio stream (PAYLOADDIGESTALT, PAYLOADSIZE) and the
-/// compressed bytes (PAYLOADDIGEST), so no file and no payload is read twice or held in memory.
+/// pass it hashes each file's content (FILEDIGESTS, read and hashed ahead on <see cref="PayloadPrefetcher"/>'s
+/// threads), the cpio stream (PAYLOADDIGESTALT, PAYLOADSIZE) and the compressed bytes (PAYLOADDIGEST), so
+/// no file and no payload is read twice or held in memory.
 /// </summary>
 internal static class RpmPayloadWriter
 {
@@ -22,6 +23,8 @@ internal static class RpmPayloadWriter
         var colors = new int[table.Files.Count];
         Array.Fill(digests, "");
         bool stripped = table.HasLargeFiles;
+        var sources = table.PayloadOrder.Where(HasFileContent).Select(e => e.File.Source!).ToList();
+        using var prefetcher = new PayloadPrefetcher(sources, HashAlgorithmName.SHA256);
 
         using var compressed = new HashingWriteStream(destination, HashAlgorithmName.SHA256, leaveOpen: true);
         long archiveSize;
@@ -32,7 +35,7 @@ internal static class RpmPayloadWriter
             using (var cpio = new CpioNewcWriter(archive, leaveOpen: true))
             {
                 foreach (var entry in table.PayloadOrder)
-                    WriteMember(cpio, entry, stripped, digests, colors);
+                    WriteMember(cpio, entry, stripped, digests, colors, prefetcher);
                 cpio.Finish();
             }
             archiveSize = archive.BytesWritten;
@@ -47,17 +50,18 @@ internal static class RpmPayloadWriter
         return new RpmPayloadFacts(digests, colors, archiveSize, archiveSha256, compressed.BytesWritten, compressed.HexDigest());
     }
 
-    private static void WriteMember(CpioNewcWriter cpio, RpmFileEntry entry, bool stripped, string[] digests, int[] colors)
+    private static void WriteMember(CpioNewcWriter cpio, RpmFileEntry entry, bool stripped, string[] digests, int[] colors,
+        PayloadPrefetcher prefetcher)
     {
         var file = entry.File;
-        using var content = OpenContent(entry);
+        using var content = OpenContent(entry, prefetcher);
         if (stripped)
             cpio.WriteStrippedEntry(entry.Index, entry.PayloadSize, content?.Stream);
         else
             cpio.WriteEntry(HeaderFor(entry), content?.Stream);
-        if (content?.Hashing is { } hashing)
+        if (content?.File is { } prefetched)
         {
-            digests[entry.Index] = hashing.HexDigest();
+            digests[entry.Index] = prefetched.HexDigest();
             colors[entry.Index] = content.Probe!.Color;
         }
         else if (file.Kind is FileKind.Regular or FileKind.Hardlink && entry.CarriesData)
@@ -75,20 +79,23 @@ internal static class RpmPayloadWriter
     private static CpioEntryHeader HeaderFor(RpmFileEntry entry) =>
         new(entry.PayloadName, entry.Mode, entry.PayloadSize, entry.File.MTime, entry.Inode, entry.LinkCount);
 
-    private sealed record MemberContent(Stream Stream, HashingReadStream? Hashing, ElfClassProbe? Probe) : IDisposable
+    private sealed record MemberContent(Stream Stream, PrefetchedFile? File, ElfClassProbe? Probe) : IDisposable
     {
         public void Dispose() => Stream.Dispose();
     }
 
-    private static MemberContent? OpenContent(RpmFileEntry entry)
+    /// <summary>Members whose content is a file's bytes (the prefetcher reads exactly these, in payload order).</summary>
+    private static bool HasFileContent(RpmFileEntry entry) => entry.PayloadSize > 0 && entry.File.Kind != FileKind.Symlink;
+
+    private static MemberContent? OpenContent(RpmFileEntry entry, PayloadPrefetcher prefetcher)
     {
         var file = entry.File;
         if (entry.PayloadSize == 0)
             return null;
         if (file.Kind == FileKind.Symlink)
             return new MemberContent(new MemoryStream(StrictUtf8.GetBytes(file.LinkTarget), writable: false), null, null);
-        var probe = new ElfClassProbe(file.Source!.Open());
-        var hashing = new HashingReadStream(probe, HashAlgorithmName.SHA256);
-        return new MemberContent(hashing, hashing, probe);
+        var prefetched = prefetcher.Next();
+        var probe = new ElfClassProbe(prefetched);
+        return new MemberContent(probe, prefetched, probe);
     }
 }
