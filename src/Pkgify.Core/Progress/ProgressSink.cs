@@ -29,7 +29,7 @@ public static class ProgressSink
             results.Add(read(files[i]));
             step.Advance(sizes[i]);
         }
-        step.Complete($"{files.Count} files");
+        step.Complete(files.Count == 1 ? "1 file" : $"{files.Count} files");
         return results;
     }
 
