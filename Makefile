@@ -39,6 +39,11 @@ demo: build deps
 bench: build
 	python3 bench/bench.py --pkgify $(PKGIFY_DLL)
 
+# pkgify's own .deb and .rpm, built by pkgify (packaging/build-packages.sh): into $(DIST)/.
+package:
+	bash packaging/build-packages.sh $(DIST)
+	@echo "pkgify packages:"; for p in $(DIST)/pkgify*.deb $(DIST)/pkgify*.rpm; do [ -e "$$p" ] && echo "  $$(realpath $$p)"; done; true
+
 clean:
 	rm -rf $(DIST) TestResults
 	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +

@@ -1,4 +1,5 @@
 using CommandLine;
+using Pkgify.Cli.Commands;
 using Pkgify.Cli.Help;
 using Pkgify.Core.Errors;
 
@@ -29,7 +30,8 @@ public static class Program
     private static int Run(string[] args)
     {
         // "-h" is the short form people try first; no command uses it for anything else.
-        args = [.. args.Select(a => a == "-h" ? "--help" : a)];
+        // "repo apt" and "repo yum" are two words for the parser's hidden verbs repo-apt and repo-yum.
+        args = RepoCommand.Rewrite([.. args.Select(a => a == "-h" ? "--help" : a)]);
         using var parser = new Parser(s =>
         {
             s.AllowMultiInstance = true;

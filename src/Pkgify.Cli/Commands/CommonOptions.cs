@@ -36,7 +36,7 @@ public abstract class WriteOptions : CommonOptions
     [Option("source-date-epoch", MetaValue = "SECONDS", HelpText = "Timestamp for every file and header (default: $SOURCE_DATE_EPOCH, else the newest input mtime).")]
     public long? SourceDateEpoch { get; set; }
 
-    [Option("sign-key", HelpText = "Sign the .rpm header with this armored OpenPGP secret key; passphrase from $PKGIFY_SIGN_PASSPHRASE.")]
+    [Option("sign-key", MetaValue = "FILE", HelpText = "Sign the .rpm header with this armored OpenPGP secret key; passphrase from $PKGIFY_SIGN_PASSPHRASE.")]
     public string? SignKey { get; set; }
 
     /// <summary>The option wins over the environment variable, as reproducible-builds.org specifies for tools.</summary>

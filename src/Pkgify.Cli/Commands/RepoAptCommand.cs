@@ -1,4 +1,5 @@
 using CommandLine;
+using Pkgify.Cli.Output;
 using Pkgify.Core.Repositories.Apt;
 
 namespace Pkgify.Cli.Commands;
@@ -6,25 +7,25 @@ namespace Pkgify.Cli.Commands;
 [Verb("repo-apt", Hidden = true, HelpText = "pkgify repo apt DIR: build or refresh a signed apt repository from the .deb files in DIR.")]
 public sealed class RepoAptOptions : RepositoryOptions
 {
-    [Option("dist", Default = "stable", HelpText = "Distribution (dists/<dist>/), the suite clients name in sources.list.")]
+    [Option("dist", MetaValue = "NAME", Default = "stable", HelpText = "Distribution (dists/<dist>/), the suite clients name in sources.list.")]
     public string Dist { get; set; } = "stable";
 
-    [Option("component", Default = "main", HelpText = "Component (pool/<component>/, dists/<dist>/<component>/).")]
+    [Option("component", MetaValue = "NAME", Default = "main", HelpText = "Component (pool/<component>/, dists/<dist>/<component>/).")]
     public string Component { get; set; } = "main";
 
-    [Option("arch", Separator = ',', HelpText = "Architectures to index (repeatable or comma-separated). Default: those of the packages.")]
+    [Option("arch", MetaValue = "LIST", Separator = ',', HelpText = "Architectures to index (repeatable or comma-separated). Default: those of the packages.")]
     public IEnumerable<string> Arch { get; set; } = Array.Empty<string>();
 
-    [Option("origin", HelpText = "Release Origin field.")]
+    [Option("origin", MetaValue = "TEXT", HelpText = "Release Origin field.")]
     public string? Origin { get; set; }
 
-    [Option("label", HelpText = "Release Label field.")]
+    [Option("label", MetaValue = "TEXT", HelpText = "Release Label field.")]
     public string? Label { get; set; }
 
-    [Option("suite", HelpText = "Release Suite field (default: --dist).")]
+    [Option("suite", MetaValue = "NAME", HelpText = "Release Suite field (default: --dist).")]
     public string? Suite { get; set; }
 
-    [Option("codename", HelpText = "Release Codename field (default: --dist).")]
+    [Option("codename", MetaValue = "NAME", HelpText = "Release Codename field (default: --dist).")]
     public string? Codename { get; set; }
 }
 
@@ -33,8 +34,9 @@ public static class RepoAptCommand
     public static int Run(RepoAptOptions o)
     {
         var key = o.LoadRepositoryKey();
-        var result = AptRepositoryPublisher.Publish(new AptRepositoryRequest
+        var result = ProgressUi.Run(o.Mode, o.Verbose, progress => AptRepositoryPublisher.Publish(new AptRepositoryRequest
         {
+            Progress = progress,
             Directory = o.Directory,
             Distribution = o.Dist,
             Component = o.Component,
@@ -45,7 +47,7 @@ public static class RepoAptCommand
             Codename = o.Codename,
             SigningKey = key,
             SourceDateEpoch = o.ResolveSourceDateEpoch(),
-        });
+        }));
         o.ExportPublicKey(key);
         foreach (var p in result.NotIndexed)
             Console.Error.WriteLine($"pkgify: warning: {p.Filename}: architecture {p.Architecture} is not indexed (give --arch {p.Architecture} to publish it)");

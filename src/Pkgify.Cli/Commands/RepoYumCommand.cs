@@ -1,4 +1,5 @@
 using CommandLine;
+using Pkgify.Cli.Output;
 using Pkgify.Core.Repositories.Yum;
 
 namespace Pkgify.Cli.Commands;
@@ -15,13 +16,14 @@ public static class RepoYumCommand
     public static int Run(RepoYumOptions o)
     {
         var key = o.LoadRepositoryKey();
-        var result = YumRepositoryPublisher.Publish(new YumRepositoryRequest
+        var result = ProgressUi.Run(o.Mode, o.Verbose, progress => YumRepositoryPublisher.Publish(new YumRepositoryRequest
         {
+            Progress = progress,
             Directory = o.Directory,
             SigningKey = key,
             SignPackages = o.SignPackages,
             SourceDateEpoch = o.ResolveSourceDateEpoch(),
-        });
+        }));
         o.ExportPublicKey(key);
         if (o.Json)
             JsonOutput.Write(new

@@ -8,10 +8,10 @@ namespace Pkgify.Cli.Commands;
 /// <summary>Options of the commands that sign (sign, repo apt, repo yum).</summary>
 public abstract class SigningOptions : CommonOptions
 {
-    [Option("sign-key", HelpText = "Armored (or binary) OpenPGP secret key file; passphrase from $PKGIFY_SIGN_PASSPHRASE.")]
+    [Option("sign-key", MetaValue = "FILE", HelpText = "Armored (or binary) OpenPGP secret key file; passphrase from $PKGIFY_SIGN_PASSPHRASE.")]
     public string? SignKey { get; set; }
 
-    [Option("source-date-epoch", HelpText = "Signature and index time (default: $SOURCE_DATE_EPOCH, else taken from the packages).")]
+    [Option("source-date-epoch", MetaValue = "SECONDS", HelpText = "Signature and index time (default: $SOURCE_DATE_EPOCH, else taken from the packages).")]
     public long? SourceDateEpoch { get; set; }
 
     /// <summary>The option wins over the environment variable, as reproducible-builds.org specifies for tools.</summary>
@@ -27,7 +27,7 @@ public abstract class RepositoryOptions : SigningOptions
     [Value(0, MetaName = "DIR", Required = true, HelpText = "The repository directory.")]
     public string Directory { get; set; } = "";
 
-    [Option("export-key", HelpText = "Write the public key users need (armored when FILE ends in .asc, else a binary keyring).")]
+    [Option("export-key", MetaValue = "FILE", HelpText = "Write the public key users need (armored when FILE ends in .asc, else a binary keyring).")]
     public string? ExportKey { get; set; }
 
     /// <summary>Loads --sign-key and checks that --export-key has a key to export.</summary>

@@ -12,10 +12,10 @@ public sealed class VerifyOptions : CommonOptions
     [Value(0, MetaName = "FILE", HelpText = "The package file.")]
     public string? File { get; set; }
 
-    [Option("key", HelpText = "Public key file (binary or armored): also check the package's (or repository's) signatures.")]
+    [Option("key", MetaValue = "FILE", HelpText = "Public key file (binary or armored): also check the package's (or repository's) signatures.")]
     public string? Key { get; set; }
 
-    [Option("repo", HelpText = "Check an apt or yum repository directory instead of a package: signatures, index hashes and sizes, package hashes.")]
+    [Option("repo", MetaValue = "DIR", HelpText = "Check an apt or yum repository directory instead of a package: signatures, index hashes and sizes, package hashes.")]
     public string? Repo { get; set; }
 }
 

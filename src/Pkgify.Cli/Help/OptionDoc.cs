@@ -38,8 +38,9 @@ internal sealed partial record OptionDoc(string Names, string MetaValue, string 
     private static OptionDoc FromValue(PropertyInfo property, ValueAttribute value)
     {
         var (text, fromText) = SplitDefault(value.HelpText);
-        var name = value.MetaName ?? property.Name.ToUpperInvariant();
-        return new OptionDoc(name, "", text, DefaultOf(value.Required, value.Default, property.PropertyType, fromText), null, null);
+        var name = (value.MetaName ?? property.Name.ToUpperInvariant()) + (IsSequence(property.PropertyType) ? "..." : "");
+        var required = value.Required || value.Min >= 1;
+        return new OptionDoc(name, "", text, DefaultOf(required, value.Default, property.PropertyType, fromText), null, null);
     }
 
     private static OptionDoc FromOption(PropertyInfo property, OptionAttribute option)

@@ -47,7 +47,7 @@ public static class DirectoryPackager
             SourceDateEpoch = request.SourceDateEpoch,
         };
         foreach (var f in files)
-            draft.Files.Add(configPaths.Remove(f.Path) ? f with { Flags = f.Flags | FileFlags.Config | FileFlags.NoReplace } : f);
+            draft.Files.Add(WithSystemFlags(configPaths.Remove(f.Path) ? f with { Flags = f.Flags | FileFlags.Config | FileFlags.NoReplace } : f));
         if (configPaths.Count > 0)
             throw new UsageException($"--config-file {Printable.Escape(configPaths.First())}: no such file in the tree: give an install path or a path relative to the tree");
 
@@ -58,6 +58,18 @@ public static class DirectoryPackager
         using var normalizing = PhaseTimer.Start("scan: normalize");
         return PackageNormalizer.Normalize(draft);
     }
+
+    /// <summary>
+    /// A tree packed into the whole file system (--prefix /) holds directories such as /usr/bin: the package then
+    /// shares them (RPM: does not own them) instead of claiming them; and its files below /usr/share/doc or
+    /// /usr/share/man are documentation, as rpmbuild would mark them.
+    /// </summary>
+    private static PackageFile WithSystemFlags(PackageFile f) => f.Kind switch
+    {
+        FileKind.Directory when SystemDirectories.IsShared(f.Path) => f with { Flags = f.Flags | FileFlags.ImplicitParent },
+        FileKind.Regular or FileKind.Symlink or FileKind.Hardlink when SystemDirectories.IsDocumentation(f.Path) => f with { Flags = f.Flags | FileFlags.Doc },
+        _ => f,
+    };
 
     private static string ConfigPath(string given, string prefix) =>
         given.StartsWith('/')

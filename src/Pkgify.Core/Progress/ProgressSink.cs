@@ -15,6 +15,24 @@ public static class ProgressSink
         return result;
     }
 
+    /// <summary>
+    /// Runs <paramref name="read"/> on each file as one step whose size is the files' total, advancing by each
+    /// file's length once it is read (repository indexing hashes whole packages).
+    /// </summary>
+    public static List<T> ForEachFile<T>(this IProgressSink sink, string title, IReadOnlyList<string> files, Func<string, T> read)
+    {
+        var sizes = files.Select(f => new FileInfo(f).Length).ToList();
+        using var step = sink.Begin(title, sizes.Sum());
+        var results = new List<T>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            results.Add(read(files[i]));
+            step.Advance(sizes[i]);
+        }
+        step.Complete(files.Count == 1 ? "1 file" : $"{files.Count} files");
+        return results;
+    }
+
     private sealed class Silent : IProgressSink, IProgressStep
     {
         public IProgressStep Begin(string title, long? totalBytes = null) => this;

@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using Pkgify.Cli.Help;
 using Pkgify.Cli.Tests.Support;
 using Pkgify.TestSupport;
 using Shouldly;
@@ -13,6 +14,9 @@ public class HelpSnapshotTests
 {
     public static IEnumerable<string> VerbNames => Verbs.Visible.Select(v => v.Name);
 
+    /// <summary>Every command as typed, including the two-word ones ("repo apt").</summary>
+    public static IEnumerable<string> CommandLines => Verbs.All.Select(UsageText.DisplayName);
+
     [Test]
     public void General_help()
     {
@@ -23,19 +27,23 @@ public class HelpSnapshotTests
             r.StdOut.ShouldContain($"\n  {verb} ");
     }
 
-    [TestCaseSource(nameof(VerbNames))]
-    public void Command_help(string verb)
+    [TestCaseSource(nameof(CommandLines))]
+    public void Command_help(string command)
     {
-        var r = PkgifyCli.RunChecked(verb, "--help");
-        ApprovedText.Verify($"help-{verb}", r.StdOut);
-        PkgifyCli.RunChecked("help", verb).StdOut.ShouldBe(r.StdOut);
-        PkgifyCli.RunChecked(verb, "-h").StdOut.ShouldBe(r.StdOut);
+        var words = command.Split(' ');
+        var r = PkgifyCli.RunChecked([.. words, "--help"]);
+        r.StdOut.ShouldStartWith($"usage: pkgify {command}");
+        ApprovedText.Verify($"help-{command.Replace(' ', '-')}", r.StdOut);
+        PkgifyCli.RunChecked([.. words, "-h"]).StdOut.ShouldBe(r.StdOut);
+        if (words.Length == 1)
+            PkgifyCli.RunChecked("help", command).StdOut.ShouldBe(r.StdOut);
     }
 
-    [TestCaseSource(nameof(VerbNames))]
-    public void Every_option_line_shows_its_default_or_that_it_is_required(string verb)
+    [TestCaseSource(nameof(CommandLines))]
+    public void Every_option_line_shows_its_default_or_that_it_is_required(string command)
     {
-        var lines = PkgifyCli.RunChecked(verb, "--help").StdOut.Split('\n');
+        var verb = command;
+        var lines = PkgifyCli.RunChecked([.. command.Split(' '), "--help"]).StdOut.Split('\n');
         var entries = Entries(lines).Where(e => !e.Name.StartsWith("-h, --help", StringComparison.Ordinal)).ToList();
         entries.ShouldNotBeEmpty();
         foreach (var (name, text) in entries)

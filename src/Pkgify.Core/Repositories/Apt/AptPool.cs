@@ -1,4 +1,5 @@
 using Pkgify.Core.Errors;
+using Pkgify.Core.Progress;
 
 namespace Pkgify.Core.Repositories.Apt;
 
@@ -68,8 +69,8 @@ public static class AptPool
         return placed;
     }
 
-    /// <summary>Every .deb under <c>pool/&lt;component&gt;/</c>, in path order.</summary>
-    public static IReadOnlyList<AptPackage> Scan(string root, string component)
+    /// <summary>Every .deb under <c>pool/&lt;component&gt;/</c>, in path order; reading them is one progress step.</summary>
+    public static IReadOnlyList<AptPackage> Scan(string root, string component, IProgressSink? progress = null)
     {
         var pool = FullPath(root, $"{AptPoolLayout.PoolDirectory}/{component}");
         if (!Directory.Exists(pool))
@@ -77,9 +78,9 @@ public static class AptPool
             return [];
         }
 
-        return RepositoryFiles.Find(pool, DebPattern, [])
-            .Select(path => AptPackageReader.Read(path, RepositoryFiles.Relative(root, path)))
-            .ToList();
+        var files = RepositoryFiles.Find(pool, DebPattern, []).ToList();
+        return (progress ?? ProgressSink.None).ForEachFile($"indexing pool/{component}", files,
+            path => AptPackageReader.Read(path, RepositoryFiles.Relative(root, path)));
     }
 
     private static IEnumerable<string> FindIncoming(string root) =>

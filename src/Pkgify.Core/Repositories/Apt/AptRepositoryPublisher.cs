@@ -34,7 +34,7 @@ public static class AptRepositoryPublisher
         // A SOURCE_DATE_EPOCH the key cannot sign at is refused before anything changes.
         SignatureTime.Resolve(request.SourceDateEpoch, 0, request.SigningKey);
         var placed = AptPool.PlaceIncoming(root, component);
-        var packages = AptPool.Scan(root, component)
+        var packages = AptPool.Scan(root, component, request.Progress)
             .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Filename, StringComparer.Ordinal).ToList();
         var architectures = requestedArchitectures.Count > 0 ? requestedArchitectures : ArchitecturesOf(packages);
 

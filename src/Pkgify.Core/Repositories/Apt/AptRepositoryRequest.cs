@@ -1,3 +1,4 @@
+using Pkgify.Core.Progress;
 using Pkgify.Formats.OpenPgp;
 
 namespace Pkgify.Core.Repositories.Apt;
@@ -34,4 +35,7 @@ public sealed record AptRepositoryRequest
 
     /// <summary>Release's Date and the signature time; null uses the newest package file's time.</summary>
     public long? SourceDateEpoch { get; init; }
+
+    /// <summary>Told of the long step, reading and hashing every package; null shows nothing.</summary>
+    public IProgressSink? Progress { get; init; }
 }

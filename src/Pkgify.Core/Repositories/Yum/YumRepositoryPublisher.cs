@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Pkgify.Core.Errors;
+using Pkgify.Core.Progress;
 using Pkgify.Core.Output;
 using Pkgify.Core.Signing;
 using Pkgify.Formats.OpenPgp;
@@ -42,7 +43,7 @@ public static partial class YumRepositoryPublisher
         Directory.CreateDirectory(repodata);
         var repomdPath = Path.Combine(root, YumRepositoryLayout.RepomdPath);
         var previous = PreviousLocations(repomdPath);
-        var (packages, records, time) = WriteMetadata(root, repodata, files, request.SourceDateEpoch, key);
+        var (packages, records, time) = WriteMetadata(root, repodata, files, request.SourceDateEpoch, key, request.Progress ?? ProgressSink.None);
 
         var repomd = RepomdXml.Build(time, records);
         var signaturePath = Path.Combine(root, YumRepositoryLayout.RepomdSignaturePath);
@@ -67,7 +68,7 @@ public static partial class YumRepositoryPublisher
     }
 
     private static (List<RpmMetadata> Packages, List<RepomdRecord> Records, long Time) WriteMetadata(
-        string root, string repodata, IReadOnlyList<string> files, long? sourceDateEpoch, OpenPgpSecretKey? key)
+        string root, string repodata, IReadOnlyList<string> files, long? sourceDateEpoch, OpenPgpSecretKey? key, IProgressSink progress)
     {
         using var primary = new MetadataFileWriter(repodata, "primary");
         using var filelists = new MetadataFileWriter(repodata, "filelists");
@@ -75,16 +76,15 @@ public static partial class YumRepositoryPublisher
         PrimaryXml.Start(primary.Xml, files.Count);
         FilelistsXml.Start(filelists.Xml, files.Count);
         OtherXml.Start(other.Xml, files.Count);
-        var packages = new List<RpmMetadata>();
-        foreach (var file in files)
+        var packages = progress.ForEachFile("indexing the rpm packages", files, file =>
         {
             // Only the small facts are kept; file lists go straight to the compressed streams.
             var metadata = RpmMetadataReader.Read(file, RepositoryFiles.Relative(root, file), sourceDateEpoch);
             PrimaryXml.Write(primary.Xml, metadata);
             FilelistsXml.Write(filelists.Xml, metadata);
             OtherXml.Write(other.Xml, metadata);
-            packages.Add(metadata with { Files = [], Changelog = [], Dependencies = [] });
-        }
+            return metadata with { Files = [], Changelog = [], Dependencies = [] };
+        });
 
         PrimaryXml.End(primary.Xml);
         FilelistsXml.End(filelists.Xml);

@@ -1,3 +1,4 @@
+using Pkgify.Core.Progress;
 using Pkgify.Formats.OpenPgp;
 
 namespace Pkgify.Core.Repositories.Yum;
@@ -16,4 +17,7 @@ public sealed record YumRepositoryRequest
 
     /// <summary>Revision, timestamps and signature time; null uses the newest package file's time.</summary>
     public long? SourceDateEpoch { get; init; }
+
+    /// <summary>Told of the long step, reading and hashing every package; null shows nothing.</summary>
+    public IProgressSink? Progress { get; init; }
 }
