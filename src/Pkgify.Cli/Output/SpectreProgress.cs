@@ -9,12 +9,19 @@ namespace Pkgify.Cli.Output;
 /// </summary>
 internal sealed class SpectreProgress(ProgressContext context, IAnsiConsole console, bool verbose) : IProgressSink
 {
-    /// <summary>Longest status shown beside a title: a terminal line should not wrap.</summary>
-    private const int MaxStatusLength = 60;
+    /// <summary>
+    /// Width of everything right of the description: bar (12), percentage (4), speed (up to 11), time (8),
+    /// spinner (1) and the gaps between columns. A step line must not wrap on an 80-column terminal, or the
+    /// redraw leaves the throughput split over two lines; so the description gets what is left.
+    /// </summary>
+    private const int ColumnsRightOfDescription = 42;
+    private const int BarWidth = 12;
+
+    private int DescriptionWidth => Math.Max(16, console.Profile.Width - ColumnsRightOfDescription);
 
     public IProgressStep Begin(string title, long? totalBytes = null)
     {
-        var task = context.AddTask(Markup.Escape(title), autoStart: true, maxValue: Math.Max(1, totalBytes ?? 1));
+        var task = context.AddTask(Markup.Escape(Fit(title)), autoStart: true, maxValue: Math.Max(1, totalBytes ?? 1));
         task.IsIndeterminate = totalBytes is null;
         return new Step(this, task, title);
     }
@@ -28,12 +35,18 @@ internal sealed class SpectreProgress(ProgressContext context, IAnsiConsole cons
     public static ProgressColumn[] Columns() =>
     [
         new TaskDescriptionColumn { Alignment = Justify.Left },
-        new ProgressBarColumn(),
+        new ProgressBarColumn { Width = BarWidth },
         new PercentageColumn(),
         new TransferSpeedColumn(),
         new RemainingTimeColumn(),
         new SpinnerColumn(),
     ];
+
+    /// <summary>The text cut to the description column (an ellipsis marks the cut).</summary>
+    private string Fit(string text, int reserve = 0) => Shorten(text, DescriptionWidth - reserve);
+
+    private static string Shorten(string text, int width) =>
+        text.Length <= width ? text : text[..Math.Max(1, width - 1)] + "…";
 
     private sealed class Step(SpectreProgress owner, ProgressTask task, string title) : IProgressStep
     {
@@ -44,8 +57,10 @@ internal sealed class SpectreProgress(ProgressContext context, IAnsiConsole cons
         public void Status(string text)
         {
             owner.Detail(text);
-            var shown = text.Length > MaxStatusLength ? text[..(MaxStatusLength - 1)] + "…" : text;
-            task.Description = $"{Markup.Escape(title)} [grey]{Markup.Escape(shown)}[/]";
+            var room = owner.DescriptionWidth - title.Length - 1;
+            task.Description = room < 8
+                ? Markup.Escape(owner.Fit(title))
+                : $"{Markup.Escape(title)} [grey]{Markup.Escape(Shorten(text, room))}[/]";
         }
 
         public void Complete(string? summary = null)
@@ -53,7 +68,7 @@ internal sealed class SpectreProgress(ProgressContext context, IAnsiConsole cons
             _ended = true;
             task.IsIndeterminate = false;
             task.Value = task.MaxValue;
-            task.Description = Markup.Escape(title + (summary is null ? "" : ": " + summary));
+            task.Description = Markup.Escape(owner.Fit(title + (summary is null ? "" : ": " + summary)));
             task.StopTask();
         }
 
@@ -62,7 +77,7 @@ internal sealed class SpectreProgress(ProgressContext context, IAnsiConsole cons
             if (_ended) return;
             _ended = true;
             task.IsIndeterminate = false;
-            task.Description = $"{Markup.Escape(title)} [red]failed[/]";
+            task.Description = $"{Markup.Escape(owner.Fit(title, reserve: 7))} [red]failed[/]";
             task.StopTask();
         }
     }
