@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Pkgify.Formats.Compression.Native;
+
 namespace Pkgify.Formats.Compression;
 
 /// <summary>Opens compressing and decompressing streams and answers naming questions about the formats.</summary>
@@ -111,6 +114,20 @@ public static class CompressionCodec
         CompressionKind.Gzip => (1, 9),
         CompressionKind.Xz => (0, 9),
         CompressionKind.Zstd => (1, 22),
+        _ => throw UnknownKind(kind),
+    };
+
+    /// <summary>
+    /// The compressing engine behind <paramref name="kind"/> and its version (liblzma, libzstd, the system zlib
+    /// and .NET's own), for callers that keep compressed bytes and must not mix outputs of different engines:
+    /// a codec's bytes are deterministic for one engine version, not across versions.
+    /// </summary>
+    public static unsafe string EngineVersion(CompressionKind kind) => kind switch
+    {
+        CompressionKind.None => "stored",
+        CompressionKind.Xz => "liblzma " + Marshal.PtrToStringUTF8((nint)LibLzma.lzma_version_string()),
+        CompressionKind.Zstd => "libzstd " + Marshal.PtrToStringUTF8((nint)LibZstd.ZSTD_versionString()),
+        CompressionKind.Gzip => $"zlib {Marshal.PtrToStringUTF8((nint)LibZ.zlibVersion())}; .NET {Environment.Version}",
         _ => throw UnknownKind(kind),
     };
 

@@ -37,6 +37,10 @@ internal static unsafe partial class LibLzma
         _ => $"liblzma error {ret}",
     };
 
+    /// <summary>The library's version, e.g. "5.4.1" (version.h).</summary>
+    [LibraryImport(Library)]
+    internal static partial byte* lzma_version_string();
+
     [LibraryImport(Library)]
     internal static partial int lzma_code(LzmaStreamHandle strm, int action);
 

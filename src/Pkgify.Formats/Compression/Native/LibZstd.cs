@@ -16,6 +16,10 @@ internal static unsafe partial class LibZstd
     /// <summary>ZSTD_EndDirective values (zstd.h).</summary>
     internal const int EndContinue = 0, EndFrame = 2;
 
+    /// <summary>The library's version, e.g. "1.5.4" (zstd.h).</summary>
+    [LibraryImport(Library)]
+    internal static partial byte* ZSTD_versionString();
+
     [LibraryImport(Library)]
     internal static partial nint ZSTD_createCCtx();
 
