@@ -33,7 +33,8 @@ public static class ProjectBuilder
         var writers = PackageWriters.Create(request.Formats, request.Compression, request.Level,
             debControl: prepared.Rendered.GetValueOrDefault(TemplateNames.DebControl),
             rpmSigning: request.SigningKey is null ? null : new Signing.RpmHeaderSigning(request.SigningKey),
-            threads: request.Threads);
+            threads: request.Threads,
+            segmentCache: request.NoCache ? null : Writers.Segments.SegmentCache.Default(progress.Detail));
         try
         {
             var packages = PackageEmitter.Emit(prepared.Model, writers, request.Output, progress);
@@ -124,7 +125,8 @@ public static class ProjectBuilder
             Rpm = new FamilyParts(relations.Rpm, Scripts(renderer, first, templates, PackageFamily.Rpm)),
         };
         draft.Files.AddRange(draftFiles);
-        var model = PackageNormalizer.Normalize(draft);
+        // The virtualenv rarely changes between builds: its payload entries are compressed as a segment of their own (issue 7).
+        var model = PackageNormalizer.Normalize(draft) with { CacheableTrees = [paths.Venv] };
 
         var rpmFiles = model.FilesFor(PackageFamily.Rpm).Where(f => !f.IsImplicitParent).Select(ToTemplateFile).ToList();
         var second = Context(rpmFiles, InstalledSize.KiB(model.FilesFor(PackageFamily.Deb)));

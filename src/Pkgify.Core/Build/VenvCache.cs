@@ -21,16 +21,7 @@ public sealed class VenvCache
 
     public string Root { get; }
 
-    public static VenvCache Default()
-    {
-        var explicitDir = Environment.GetEnvironmentVariable("PKGIFY_CACHE_DIR");
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var root = !string.IsNullOrEmpty(explicitDir) ? explicitDir
-            : !string.IsNullOrEmpty(xdg) ? Path.Combine(xdg, "pkgify")
-            : Path.Combine(home, ".cache", "pkgify");
-        return new VenvCache(Path.Combine(root, "venvs"));
-    }
+    public static VenvCache Default() => new(Path.Combine(Pkgify.Core.IO.CacheRoot.Resolve(), "venvs"));
 
     public static string Key(ProjectConfig config, PythonInterpreter interpreter, string targetPrefix)
     {

@@ -30,6 +30,14 @@ public sealed record PackageModel(
     FamilyParts Rpm,
     long BuildTime)
 {
+    /// <summary>
+    /// Absolute paths of directories whose content is expected to repeat unchanged from build to build (the
+    /// virtualenv). Writers compress the payload entries below them as a segment of their own, so that a
+    /// cache can reuse its compressed bytes (<see cref="Pkgify.Core.Writers.Segments.SegmentCache"/>).
+    /// Empty: the payload is one compressed stream, as always.
+    /// </summary>
+    public ImmutableArray<string> CacheableTrees { get; init; } = [];
+
     public FamilyParts For(PackageFamily family) => family == PackageFamily.Deb ? Deb : Rpm;
 
     /// <summary>The files one family's package holds: all but those flagged for the other family only.</summary>

@@ -13,14 +13,15 @@ public static class PackageWriters
     /// <param name="debControl">A control stanza rendered from the project's deb/control template; null lets the writer render it.</param>
     /// <param name="rpmSigning">Signs the .rpm header while it is written (--sign-key); null writes it unsigned.</param>
     /// <param name="threads">Compression threads, 0 = one per processor; never changes the packages' bytes.</param>
+    /// <param name="segmentCache">Reuses compressed segments of the model's cacheable trees; null compresses them every time.</param>
     public static IReadOnlyList<IPackageWriter> Create(IEnumerable<PackageFamily> formats, CompressionKind compression, int? level,
-        string? debControl = null, RpmHeaderSigning? rpmSigning = null, int threads = 0)
+        string? debControl = null, RpmHeaderSigning? rpmSigning = null, int threads = 0, Segments.SegmentCache? segmentCache = null)
     {
         var options = CompressionFor(compression, level, threads);
         return formats.Distinct().Select(f => f switch
         {
-            PackageFamily.Deb => (IPackageWriter)new DebWriter(new DebWriterOptions(options) { ControlText = debControl }),
-            PackageFamily.Rpm => new RpmWriter(new RpmWriterOptions(options) { Signing = rpmSigning }),
+            PackageFamily.Deb => (IPackageWriter)new DebWriter(new DebWriterOptions(options) { ControlText = debControl, SegmentCache = segmentCache }),
+            PackageFamily.Rpm => new RpmWriter(new RpmWriterOptions(options) { Signing = rpmSigning, SegmentCache = segmentCache }),
             _ => throw new UsageException($"--format: {f.ToString().ToLowerInvariant()} is not supported: use deb, rpm or deb,rpm"),
         }).ToList();
     }

@@ -3,6 +3,7 @@ using System.Text;
 using Pkgify.Core.Diagnostics;
 using Pkgify.Core.Model;
 using Pkgify.Core.Output;
+using Pkgify.Core.Writers.Segments;
 using Pkgify.Formats.Ar;
 using Pkgify.Formats.Compression;
 using Pkgify.Formats.Tar;
@@ -16,6 +17,9 @@ public sealed record DebWriterOptions(CompressionOptions Compression)
     /// package, version and architecture; null means the writer renders the stanza itself.
     /// </summary>
     public string? ControlText { get; init; }
+
+    /// <summary>Reuses the compressed bytes of the model's cacheable trees between builds; null compresses them every time.</summary>
+    public Segments.SegmentCache? SegmentCache { get; init; }
 
     /// <summary>xz for both members, as dpkg-deb 1.21 does; readable by every supported Debian and Ubuntu (formats.md §1.5).</summary>
     public static readonly DebWriterOptions Default = new(CompressionOptions.Default(CompressionKind.Xz));
@@ -48,8 +52,11 @@ public sealed class DebWriter : IPackageWriter
         // md5sums grows with the file count (6 MB for 100,000 files): it waits in a scratch file, not in memory.
         using var md5sums = ScratchFile(scratch, "md5sums");
         using (PhaseTimer.Start("deb: data.tar (read, md5, compress)"))
-        using (var compressor = CompressionCodec.OpenEncoder(dataFile, _options.Compression, leaveOpen: true))
+        using (var compressor = new PayloadSegmenting(model.CacheableTrees, _options.SegmentCache, scratch).Open(dataFile, _options.Compression))
+        {
             DataTar.Write(model, compressor, md5sums);
+            compressor.Finish();
+        }
 
         using var assemble = PhaseTimer.Start("deb: control.tar, ar");
         md5sums.Position = 0;
@@ -77,7 +84,7 @@ public sealed class DebWriter : IPackageWriter
     private static class DataTar
     {
         /// <summary>Writes the entries, and the md5sums file (deb-md5sums(5)) to <paramref name="md5sums"/>.</summary>
-        public static void Write(PackageModel model, Stream destination, Stream md5sums)
+        public static void Write(PackageModel model, SegmentedPayloadStream destination, Stream md5sums)
         {
             var regular = model.FilesFor(PackageFamily.Deb).Where(f => f.Kind == FileKind.Regular).ToList();
             using var prefetcher = new PayloadPrefetcher(regular, HashAlgorithmName.MD5);
@@ -86,6 +93,7 @@ public sealed class DebWriter : IPackageWriter
             foreach (var f in model.FilesFor(PackageFamily.Deb))
             {
                 var header = HeaderFor(f);
+                destination.BeforeEntry(f.Path);
                 if (f.Kind != FileKind.Regular)
                 {
                     tar.WriteEntry(header);
@@ -95,6 +103,7 @@ public sealed class DebWriter : IPackageWriter
                 tar.WriteEntry(header, source);
                 AppendMd5sumsLine(md5sums, source.HexDigest(), f.RelativePath);
             }
+            destination.AfterEntries();
             tar.Finish();
         }
 

@@ -11,7 +11,7 @@ namespace Pkgify.Core.Writers.Rpm;
 /// <param name="DirIndex">Index of its directory in DIRNAMES.</param>
 /// <param name="BaseName">Last path component (BASENAMES).</param>
 /// <param name="Mode">Full <c>st_mode</c>: file type bits plus permissions (FILEMODES).</param>
-/// <param name="Inode">FILEINODES value: index + 1, shared by all members of a hardlink set (rpmbuild's numbering).</param>
+/// <param name="Inode">FILEINODES value and cpio ino, shared by all members of a hardlink set (<see cref="RpmInodeNumbers"/>).</param>
 /// <param name="LinkCount">Members of its hardlink set, 1 for everything else (the cpio <c>nlink</c>).</param>
 /// <param name="CarriesData">
 /// False for the members of a hardlink set except the last in payload order: rpm puts the data on the last

@@ -75,6 +75,7 @@ internal sealed class RpmFileTable
         for (int i = 0; i < owned.Count; i++)
             lastOfSet[setOf[i]] = i;
 
+        var inodes = new RpmInodeNumbers(owned, model.CacheableTrees);
         var dirNames = new List<string>();
         var dirIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var files = new List<RpmFileEntry>(owned.Count);
@@ -90,7 +91,7 @@ internal sealed class RpmFileTable
                 dirNames.Add(dir);
             }
             int linkCount = f.Kind is FileKind.Regular or FileKind.Hardlink ? setSize[setOf[i]] : 1;
-            files.Add(new RpmFileEntry(f, i, di, f.Path[(slash + 1)..], ModeOf(f), setOf[i] + 1, linkCount,
+            files.Add(new RpmFileEntry(f, i, di, f.Path[(slash + 1)..], ModeOf(f), inodes.Of(setOf[i]), linkCount,
                 CarriesData: linkCount == 1 || lastOfSet[setOf[i]] == i, FlagsOf(f)));
         }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Pkgify.Core.Model;
+using Pkgify.Core.Writers.Segments;
 using Pkgify.Formats.Compression;
 using Pkgify.Formats.Cpio;
 
@@ -17,7 +18,7 @@ internal static class RpmPayloadWriter
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    public static RpmPayloadFacts Write(RpmFileTable table, CompressionOptions compression, Stream destination)
+    public static RpmPayloadFacts Write(RpmFileTable table, CompressionOptions compression, Stream destination, PayloadSegmenting segmenting)
     {
         var digests = new FileDigestList(table.Files.Count, SHA256.HashSizeInBytes);
         var colors = new int[table.Files.Count];
@@ -28,17 +29,24 @@ internal static class RpmPayloadWriter
         using var compressed = new HashingWriteStream(destination, HashAlgorithmName.SHA256, leaveOpen: true);
         long archiveSize;
         string archiveSha256;
-        using (var encoder = CompressionCodec.OpenEncoder(compressed, compression, leaveOpen: true))
-        using (var archive = new HashingWriteStream(encoder, HashAlgorithmName.SHA256, leaveOpen: true))
+        using (var encoder = segmenting.Open(compressed, compression))
         {
-            using (var cpio = new CpioNewcWriter(archive, leaveOpen: true))
+            using (var archive = new HashingWriteStream(encoder, HashAlgorithmName.SHA256, leaveOpen: true))
             {
-                foreach (var entry in table.PayloadOrder)
-                    WriteMember(cpio, entry, stripped, digests, colors, prefetcher);
-                cpio.Finish();
+                using (var cpio = new CpioNewcWriter(archive, leaveOpen: true))
+                {
+                    foreach (var entry in table.PayloadOrder)
+                    {
+                        encoder.BeforeEntry(entry.File.Path);
+                        WriteMember(cpio, entry, stripped, digests, colors, prefetcher);
+                    }
+                    encoder.AfterEntries();
+                    cpio.Finish();
+                }
+                archiveSize = archive.BytesWritten;
+                archiveSha256 = archive.HexDigest();
             }
-            archiveSize = archive.BytesWritten;
-            archiveSha256 = archive.HexDigest();
+            encoder.Finish();
         }
 
         // Every member of a hardlink set has the content's digest, not only the member that carried it.

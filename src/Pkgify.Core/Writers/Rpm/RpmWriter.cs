@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Pkgify.Core.Diagnostics;
 using Pkgify.Core.Model;
 using Pkgify.Core.Output;
+using Pkgify.Core.Writers.Segments;
 using Pkgify.Formats.Rpm;
 
 namespace Pkgify.Core.Writers.Rpm;
@@ -48,7 +49,8 @@ public sealed class RpmWriter : IPackageWriter
         using var payloadFile = new FileStream(payloadPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, CopyBufferSize);
         RpmPayloadFacts facts;
         using (PhaseTimer.Start("rpm: payload (read, sha256, compress)"))
-            facts = RpmPayloadWriter.Write(table, _options.Compression, payloadFile);
+            facts = RpmPayloadWriter.Write(table, _options.Compression, payloadFile,
+                    new PayloadSegmenting(model.CacheableTrees, _options.SegmentCache, scratch));
         using var assemble = PhaseTimer.Start("rpm: headers, assembly");
         byte[] header = RpmMainHeader.Build(model, table, dependencies, facts, _options.Compression);
 
