@@ -66,7 +66,7 @@ public sealed class SegmentCache
             if (Verified(stream) is not { } length)
             {
                 stream.Dispose();
-                _report($"cached segment {key[..12]} is damaged: discarded, compressing again");
+                _report($"cached segment {Path.GetFileName(path)} is damaged: discarded, compressing again");
                 AtomicFile.TryDelete(path);
                 return null;
             }
