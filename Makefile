@@ -24,7 +24,7 @@ build:
 deps:
 	@bash build/install-test-deps.sh build/test-deps.txt
 
-# Builds and runs every test project in turn; the last line is `N passed, N failed, N skipped`.
+# Builds and runs every test project in turn; the last line is `N passed, N failed`.
 test: deps
 	@CONFIGURATION=$(CONFIGURATION) bash build/run-tests.sh
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the solution, then runs each test project in turn (never two at once: the
 # install tests copy and chroot into a ~200 MB Debian root, and the machine has 2 cores),
-# and ends with the summed `N passed, N failed, N skipped` line.
+# and ends with the summed `N passed, N failed` line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results="${TEST_RESULTS:-TestResults}"

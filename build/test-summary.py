@@ -7,8 +7,9 @@ Each NAME=STATUS is a test project and the exit status of its `dotnet test`; its
 counters come from RESULTS_DIR/NAME.trx. A project without a TRX (it did not build,
 or its test host crashed) or whose run failed without a failed test in the TRX counts
 as one failure, so the closing line can never say "0 failed" for a broken run.
-Prints per-project lines, then `N passed, N failed, N skipped` last; exits 1 when
-anything failed.
+Prints per-project lines, then the skipped count, then `N passed, N failed` last (the
+line CI reads). A skipped test proved nothing (a missing tool must fail, never skip), so
+skipped tests count as failed too. Exits 1 when anything failed.
 """
 import sys
 import xml.etree.ElementTree as ET
@@ -52,7 +53,9 @@ def main(argv: list) -> int:
             f = 1
         print(f"{name}: {p} passed, {f} failed, {s} skipped")
         passed, failed, skipped = passed + p, failed + f, skipped + s
-    print(f"{passed} passed, {failed} failed, {skipped} skipped")
+    print(f"{skipped} skipped" + (" (counted as failed: a test must prove something or fail)" if skipped else ""))
+    failed += skipped
+    print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
