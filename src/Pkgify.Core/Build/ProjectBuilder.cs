@@ -126,7 +126,8 @@ public static class ProjectBuilder
         };
         draft.Files.AddRange(draftFiles);
         // The virtualenv rarely changes between builds: its payload entries are compressed as a segment of their own (issue 7).
-        var model = PackageNormalizer.Normalize(draft) with { CacheableTrees = [paths.Venv] };
+        draft.CacheableTrees.Add(paths.Venv);
+        var model = PackageNormalizer.Normalize(draft);
 
         var rpmFiles = model.FilesFor(PackageFamily.Rpm).Where(f => !f.IsImplicitParent).Select(ToTemplateFile).ToList();
         var second = Context(rpmFiles, InstalledSize.KiB(model.FilesFor(PackageFamily.Deb)));

@@ -32,4 +32,11 @@ public sealed class PackageDraft
     /// True (build): every entry gets the build time. False (pack): the tree's mtimes are kept, clamped to it.
     /// </summary>
     public bool DateEveryEntryAtBuildTime { get; init; }
+
+    /// <summary>
+    /// Directories whose content repeats unchanged from build to build (build: the virtualenv); see
+    /// <see cref="PackageModel.CacheableTrees"/>. With <see cref="DateEveryEntryAtBuildTime"/>, the entries below
+    /// them are dated at <see cref="PackageNormalizer.CacheableTreeTime"/> instead of the build time.
+    /// </summary>
+    public List<string> CacheableTrees { get; } = new();
 }

@@ -18,6 +18,14 @@ public static class PackageNormalizer
     /// </summary>
     public const long DefaultEpoch = 946_684_800;
 
+    /// <summary>
+    /// The time of every entry below a cacheable tree (the virtualenv) in a build, or the build time if that is
+    /// earlier. The venv's bytes in the payload then depend on the venv alone, not on the commit that changed
+    /// the application, so its compressed segment is reused from build to build (issue 7); a fixed time keeps
+    /// the output reproducible (reproducible-builds.org: any time not after SOURCE_DATE_EPOCH).
+    /// </summary>
+    public const long CacheableTreeTime = DefaultEpoch;
+
     private const int DirectoryMode = 0x1ED; // 0755
     private const int OtherWrite = 0x2;      // 0002
     private const int Sticky = 0x200;        // 1000
@@ -30,15 +38,18 @@ public static class PackageNormalizer
         if (buildTime < 0)
             throw new UsageException($"SOURCE_DATE_EPOCH: {buildTime} is negative: give seconds since 1970-01-01");
 
+        var trees = draft.CacheableTrees.Select(t => PathRules.Normalize(t, "cacheable tree")).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
+        var treeTime = Math.Min(buildTime, CacheableTreeTime);
+        long BuildEntryTime(string path) => trees.Any(t => path.StartsWith(t + "/", StringComparison.Ordinal)) ? treeTime : buildTime;
         var files = new SortedDictionary<string, PackageFile>(StringComparer.Ordinal);
         foreach (var file in draft.Files)
         {
             var path = PathRules.Normalize(file.Path, "file");
             if (files.ContainsKey(path))
                 throw new UsageException($"file {Printable.Escape(path)}: listed twice: keep one entry per installed path");
-            files[path] = Clean(file with { Path = path }, buildTime, draft.DateEveryEntryAtBuildTime);
+            files[path] = Clean(file with { Path = path }, BuildEntryTime(path), buildTime, draft.DateEveryEntryAtBuildTime);
         }
-        AddImplicitParents(files, buildTime);
+        AddImplicitParents(files, draft.DateEveryEntryAtBuildTime ? BuildEntryTime : _ => buildTime);
         var ordered = OrderHardlinkSets(files);
         CheckConfigFiles(ordered);
 
@@ -53,7 +64,10 @@ public static class PackageNormalizer
             ordered,
             draft.Deb,
             draft.Rpm,
-            buildTime);
+            buildTime)
+        {
+            CacheableTrees = trees,
+        };
     }
 
     /// <summary>
@@ -63,7 +77,8 @@ public static class PackageNormalizer
     private static long DeriveBuildTime(IEnumerable<PackageFile> files) =>
         files.Select(f => f.MTime).DefaultIfEmpty(DefaultEpoch).Max() is var t && t > 0 ? t : DefaultEpoch;
 
-    private static PackageFile Clean(PackageFile file, long buildTime, bool dateAll)
+    /// <param name="entryTime">The time a build gives this entry: the build time, or the cacheable trees' time.</param>
+    private static PackageFile Clean(PackageFile file, long entryTime, long buildTime, bool dateAll)
     {
         if ((file.Mode & ~0xFFF) != 0)
             throw new UsageException($"file {Printable.Escape(file.Path)}: mode {Convert.ToString(file.Mode, 8)} has more than permission bits: give 0000-7777");
@@ -89,8 +104,9 @@ public static class PackageNormalizer
             Group = group,
             Size = size,
             // build: every entry is dated at the build time (a checkout's mtimes are the time of the clone, not of
-            // the change). pack: the tree's mtimes are input, clamped to the build time as dpkg-deb --clamp-mtime does.
-            MTime = dateAll ? buildTime : Math.Clamp(file.MTime, 0, buildTime),
+            // the change), the venv's at a fixed time. pack: the tree's mtimes are input, clamped to the build time
+            // as dpkg-deb --clamp-mtime does.
+            MTime = dateAll ? entryTime : Math.Clamp(file.MTime, 0, buildTime),
             Flags = flags,
         };
     }
@@ -102,7 +118,7 @@ public static class PackageNormalizer
     private static bool IsWorldWritable(PackageFile file) =>
         (file.Mode & OtherWrite) != 0 && file.Kind != FileKind.Symlink && !(file.Kind == FileKind.Directory && (file.Mode & Sticky) != 0);
 
-    private static void AddImplicitParents(SortedDictionary<string, PackageFile> files, long buildTime)
+    private static void AddImplicitParents(SortedDictionary<string, PackageFile> files, Func<string, long> timeOf)
     {
         foreach (var path in files.Keys.ToList())
         {
@@ -114,7 +130,7 @@ public static class PackageNormalizer
                         throw new UsageException($"file {Printable.Escape(path)}: its parent {Printable.Escape(parent)} is not a directory in the package");
                     continue;
                 }
-                files[parent] = new PackageFile(parent, FileKind.Directory, DirectoryMode, buildTime, Flags: FileFlags.ImplicitParent);
+                files[parent] = new PackageFile(parent, FileKind.Directory, DirectoryMode, timeOf(parent), Flags: FileFlags.ImplicitParent);
             }
         }
     }

@@ -24,11 +24,15 @@ public class CompressedVenvCacheTests
     public void BuildColdThenWarm()
     {
         _project = new HelloWsgiProject(18_433);
-        _cold = Build("cold");
+        _cold = Build("cold", FirstCommit);
         File.AppendAllText(Path.Combine(_project.Dir, "hello_wsgi", "app.py"), AppChange + "\n");
-        _warm = Build("warm");
-        _noCache = Build("no-cache", "--no-cache");
+        _warm = Build("warm", NextCommit);
+        _noCache = Build("no-cache", NextCommit, "--no-cache");
     }
+
+    // As CI sets SOURCE_DATE_EPOCH: the time of the commit built. The app-only change is a later commit; the
+    // venv's entries are dated at a fixed time, so its segment is the same in both.
+    private const string FirstCommit = "1700000000", NextCommit = "1700086400";
 
     private const string AppChange = "# an application-only change";
 
@@ -69,7 +73,7 @@ public class CompressedVenvCacheTests
             f.Position = f.Length / 2;
             f.WriteByte((byte)(b ^ 0x40));
         }
-        var repaired = Build("repaired");
+        var repaired = Build("repaired", NextCommit);
         Messages(repaired, "is damaged").ShouldBe(2, repaired.StdErr);
         Messages(repaired, "compressed venv stored").ShouldBe(2, repaired.StdErr);
         foreach (var package in Packages("repaired"))
@@ -77,7 +81,7 @@ public class CompressedVenvCacheTests
             File.ReadAllBytes(package).ShouldBe(File.ReadAllBytes(Path.Combine(Output("no-cache"), Path.GetFileName(package))), package);
             CheckWithTools(package, AppChange);
         }
-        Messages(Build("after-repair"), "reused compressed venv").ShouldBe(2);
+        Messages(Build("after-repair", NextCommit), "reused compressed venv").ShouldBe(2);
     }
 
     /// <summary>dpkg-deb reads the .deb (and its data.tar.xz is one xz stream); rpmkeys checks the .rpm's digests and rpm2cpio + cpio unpack it.</summary>
@@ -102,9 +106,9 @@ public class CompressedVenvCacheTests
         File.Exists(tree.Path("opt", "hello-wsgi", "venv", "pyvenv.cfg")).ShouldBeTrue();
     }
 
-    private ToolResult Build(string name, params string[] extra)
+    private ToolResult Build(string name, string epoch, params string[] extra)
     {
-        var args = new[] { "build", _project.Dir, "-o", Output(name), "--source-date-epoch", "1700000000", "-v" }.Concat(extra);
+        var args = new[] { "build", _project.Dir, "-o", Output(name), "--source-date-epoch", epoch, "-v" }.Concat(extra);
         var r = PkgifyCli.Run(args, new Dictionary<string, string> { ["PKGIFY_CACHE_DIR"] = _project.CacheDir });
         r.ExitCode.ShouldBe(0, r.StdOut + r.StdErr);
         return r;

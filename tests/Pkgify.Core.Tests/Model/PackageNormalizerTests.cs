@@ -57,6 +57,38 @@ public class PackageNormalizerTests
         PackageNormalizer.Normalize(draft).Files.Select(f => f.MTime).Distinct().ShouldBe(new[] { 1_650_000_000L });
     }
 
+    [TestCase(1_700_000_000L, PackageNormalizer.CacheableTreeTime)]
+    [TestCase(900_000_000L, 900_000_000L)]
+    public void Build_dates_entries_below_a_cacheable_tree_at_the_fixed_time_or_the_build_time_if_earlier(long epoch, long expected)
+    {
+        var draft = new PackageDraft
+        {
+            Name = "demo",
+            Version = "1.0",
+            Metadata = new PackageMetadata("Demo", "", "Ops <ops@example.com>"),
+            SourceDateEpoch = epoch,
+            DateEveryEntryAtBuildTime = true,
+        };
+        draft.CacheableTrees.Add("/opt/demo/venv");
+        draft.Files.AddRange(new[] { File("/opt/demo/venv/bin/python", 1), File("/opt/demo/venv-notes", 1), File("/opt/demo/app/x", 1) });
+        var model = PackageNormalizer.Normalize(draft);
+
+        model.CacheableTrees.ShouldBe(new[] { "/opt/demo/venv" });
+        model.Files.Single(f => f.Path == "/opt/demo/venv/bin/python").MTime.ShouldBe(expected);
+        model.Files.Single(f => f.Path == "/opt/demo/venv/bin").MTime.ShouldBe(expected, "an implicit parent below the tree too");
+        model.Files.Single(f => f.Path == "/opt/demo/venv").MTime.ShouldBe(epoch, "the tree's own directory is outside it");
+        model.Files.Single(f => f.Path == "/opt/demo/venv-notes").MTime.ShouldBe(epoch, "a sibling whose name merely starts like the tree");
+        model.Files.Single(f => f.Path == "/opt/demo/app/x").MTime.ShouldBe(epoch);
+    }
+
+    [Test]
+    public void Pack_keeps_clamped_mtimes_below_a_cacheable_tree()
+    {
+        var draft = Draft(epoch: 1_700_000_000, files: new[] { File("/opt/demo/venv/a", 1_600_000_000) });
+        draft.CacheableTrees.Add("/opt/demo/venv");
+        PackageNormalizer.Normalize(draft).Files.Single(f => f.Path == "/opt/demo/venv/a").MTime.ShouldBe(1_600_000_000);
+    }
+
     [Test]
     public void Without_source_date_epoch_the_newest_input_mtime_is_the_build_time()
     {
