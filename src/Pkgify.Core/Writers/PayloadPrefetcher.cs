@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Pkgify.Core.Model;
@@ -12,16 +11,19 @@ namespace Pkgify.Core.Writers;
 /// what limits a many-core host. Each file is still read once, in order.
 /// </summary>
 /// <remarks>
-/// File <c>i</c> is read by worker <c>i mod workers</c>, which hands its chunks over in a queue of its own,
-/// so the writer takes the files back in their original order. Memory is bounded: every worker owns
-/// <see cref="BuffersPerWorker"/> buffers of <see cref="ChunkSize"/> bytes and waits when all are queued.
+/// File <c>i</c> is read by worker <c>i mod workers</c>. A worker packs its files one after another into
+/// buffers of <see cref="ChunkSize"/> bytes and hands over only full buffers (or its last one), each with
+/// the list of file pieces it holds: for a tree of small files that is one handoff per 256 KiB rather than
+/// one per file, so the threads rarely wait for each other. The writer takes the files back in their
+/// original order. Memory is bounded: every worker owns <see cref="BuffersPerWorker"/> buffers and waits
+/// when all of them are handed over.
 /// </remarks>
 public sealed class PayloadPrefetcher : IDisposable
 {
-    /// <summary>One read; a file up to this size is a single chunk.</summary>
+    /// <summary>The size of a read-ahead buffer; small files share one.</summary>
     public const int ChunkSize = 256 * 1024;
 
-    /// <summary>4 MiB of read-ahead per worker: dozens of small files, or 4 MiB of a large one.</summary>
+    /// <summary>4 MiB of read-ahead per worker.</summary>
     public const int BuffersPerWorker = 16;
 
     private readonly IReadOnlyList<PackageFile> _files;
@@ -71,16 +73,28 @@ public sealed class PayloadPrefetcher : IDisposable
             w.Stop();
     }
 
-    /// <summary>A piece of one file: data, or the end of the file with its digest, or the error that ended it.</summary>
-    internal readonly record struct Chunk(byte[]? Buffer, int Length, byte[]? Digest, ExceptionDispatchInfo? Error);
+    /// <summary>
+    /// Part of one file in a buffer. The last piece of a file has its digest, or the error that ended it
+    /// (then <see cref="IsLast"/> too); a file's pieces are consecutive in its worker's stream of pieces.
+    /// </summary>
+    internal readonly record struct Piece(byte[] Buffer, int Offset, int Length, byte[]? Digest, ExceptionDispatchInfo? Error)
+    {
+        public bool IsLast => Digest is not null || Error is not null;
+    }
 
-    /// <summary>One reading thread and the queue it fills.</summary>
+    /// <summary>A full buffer and the pieces of files it holds, in order.</summary>
+    private sealed record Batch(byte[] Buffer, List<Piece> Pieces);
+
+    /// <summary>One reading thread, the batches it hands over, and the writer's position in them.</summary>
     internal sealed class Worker
     {
-        private readonly BlockingCollection<Chunk> _queue = new();
-        private readonly BlockingCollection<byte[]> _free = new();
-        private readonly CancellationTokenSource _stop = new();
+        private readonly HandoffQueue<Batch> _full = new();
+        private readonly HandoffQueue<byte[]> _free = new();
         private readonly Thread _thread;
+
+        // The consumer's side, used only by the writer's thread.
+        private Batch? _current;
+        private int _pieceIndex;
 
         public Worker(IReadOnlyList<PackageFile> files, int first, int stride, HashAlgorithmName hash)
         {
@@ -90,56 +104,127 @@ public sealed class PayloadPrefetcher : IDisposable
             _thread.Start();
         }
 
-        public Chunk Take() => _queue.Take();
-
-        public void Return(byte[] buffer) => _free.Add(buffer);
+        /// <summary>
+        /// The next piece of the files this worker reads. The buffer of the previous piece goes back to the
+        /// worker once every piece in it was taken: the caller must be done with it.
+        /// </summary>
+        public Piece NextPiece()
+        {
+            while (_current is null || _pieceIndex == _current.Pieces.Count)
+            {
+                if (_current is not null)
+                    _free.Add(_current.Buffer);
+                _current = null;
+                _current = _full.Take();
+                _pieceIndex = 0;
+            }
+            return _current.Pieces[_pieceIndex++];
+        }
 
         public void Stop()
         {
-            _stop.Cancel();
+            _free.Cancel();
             _thread.Join();
-            _stop.Dispose();
         }
 
         private void Run(IReadOnlyList<PackageFile> files, int first, int stride, HashAlgorithmName hash)
         {
+            var filler = new BatchFiller(this);
             try
             {
                 using var digest = IncrementalHash.CreateHash(hash);
                 for (int i = first; i < files.Count; i += stride)
-                    ReadFile(files[i].Source!, digest);
+                    filler.ReadFile(files[i].Source!, digest);
+                filler.Publish();
             }
             catch (OperationCanceledException)
             {
                 // Dispose during a write failure: the writer no longer wants the files.
             }
+            catch (Exception e)
+            {
+                // Anything else ends this worker's stream where it happened, so the writer fails at that file.
+                filler.Fail(ExceptionDispatchInfo.Capture(e));
+            }
         }
 
-        private void ReadFile(FileSource source, IncrementalHash digest)
+        /// <summary>The producer's side: fills one buffer after another with the worker's files.</summary>
+        private sealed class BatchFiller(Worker worker)
         {
-            try
+            private byte[]? _buffer;
+            private int _used;
+            private List<Piece> _pieces = [];
+
+            public void ReadFile(FileSource source, IncrementalHash digest)
             {
-                using var stream = source.Open();
-                while (true)
+                try
                 {
-                    var buffer = _free.Take(_stop.Token);
-                    int n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-                    if (n > 0)
+                    using var stream = source.Open();
+                    while (true)
                     {
-                        digest.AppendData(buffer, 0, n);
-                        _queue.Add(new Chunk(buffer, n, null, null));
+                        var buffer = Room();
+                        int n = stream.Read(buffer, _used, buffer.Length - _used);
+                        if (n == 0)
+                            break;
+                        digest.AppendData(buffer, _used, n);
+                        AddData(buffer, n);
                     }
-                    else
-                        _free.Add(buffer);
-                    if (n < buffer.Length)
-                        break;
+                    EndFile(digest.GetHashAndReset(), null);
                 }
-                _queue.Add(new Chunk(null, 0, digest.GetHashAndReset(), null));
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    digest.GetHashAndReset();
+                    EndFile(null, ExceptionDispatchInfo.Capture(e));
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+            /// <summary>Hands over what is filled so far (the worker's last, partly filled buffer).</summary>
+            public void Publish()
             {
-                digest.GetHashAndReset();
-                _queue.Add(new Chunk(null, 0, null, ExceptionDispatchInfo.Capture(e)));
+                if (_buffer is null)
+                    return;
+                worker._full.Add(new Batch(_buffer, _pieces));
+                (_buffer, _used, _pieces) = (null, 0, []);
+            }
+
+            /// <summary>Ends the stream with an error the writer will meet at the next piece it takes.</summary>
+            public void Fail(ExceptionDispatchInfo error)
+            {
+                _buffer ??= new byte[1];
+                _pieces.Add(new Piece(_buffer, 0, 0, null, error));
+                Publish();
+            }
+
+            /// <summary>The current buffer with free space, handing over a full one first.</summary>
+            private byte[] Room()
+            {
+                if (_buffer is not null && _used == _buffer.Length)
+                    Publish();
+                if (_buffer is null)
+                    _buffer = worker._free.Take();
+                return _buffer;
+            }
+
+            /// <summary>Adds bytes just read at <see cref="_used"/>, extending the file's piece in this buffer if there is one.</summary>
+            private void AddData(byte[] buffer, int n)
+            {
+                if (_pieces.Count > 0 && _pieces[^1] is { IsLast: false } open && open.Offset + open.Length == _used)
+                    _pieces[^1] = open with { Length = open.Length + n };
+                else
+                    _pieces.Add(new Piece(buffer, _used, n, null, null));
+                _used += n;
+            }
+
+            /// <summary>Marks the file's end: its last piece in this buffer, or an empty piece.</summary>
+            private void EndFile(byte[]? digest, ExceptionDispatchInfo? error)
+            {
+                if (error is null && _pieces.Count > 0 && _pieces[^1] is { IsLast: false } open && open.Offset + open.Length == _used)
+                {
+                    _pieces[^1] = open with { Digest = digest };
+                    return;
+                }
+                var buffer = _buffer ?? Room();
+                _pieces.Add(new Piece(buffer, _used, 0, digest, error));
             }
         }
     }

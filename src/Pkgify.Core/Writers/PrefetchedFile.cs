@@ -4,17 +4,16 @@ using Pkgify.Core.Validation;
 namespace Pkgify.Core.Writers;
 
 /// <summary>
-/// One file's content as <see cref="PayloadPrefetcher"/> read it: a read-only stream over the chunks its
-/// worker queued, handing each buffer back once consumed. The digest covers the whole file as read.
+/// One file's content as <see cref="PayloadPrefetcher"/> read it: a read-only stream over the pieces its
+/// worker packed into its buffers. The digest covers the whole file as read.
 /// </summary>
 public sealed class PrefetchedFile : ForwardReadStream
 {
     private readonly PayloadPrefetcher.Worker _worker;
     private readonly string _path;
-    private byte[]? _buffer;
+    private PayloadPrefetcher.Piece _piece;
+    private bool _started;
     private int _offset;
-    private int _length;
-    private byte[]? _digest;
     private long _read;
 
     internal PrefetchedFile(PayloadPrefetcher.Worker worker, string path)
@@ -34,64 +33,50 @@ public sealed class PrefetchedFile : ForwardReadStream
     /// <exception cref="IOException">The file holds more bytes than were read (it grew during the build).</exception>
     public byte[] Digest()
     {
-        if (_digest is null && ((_buffer is not null && _offset < _length) || TakeChunk()))
+        while (true)
         {
-            throw new IOException(
-                $"file {Printable.Escape(_path)}: its source holds more bytes than when the tree was scanned: was it changed during the build?");
+            if (_started && _offset < _piece.Length)
+            {
+                throw new IOException(
+                    $"file {Printable.Escape(_path)}: its source holds more bytes than when the tree was scanned: was it changed during the build?");
+            }
+            if (_started && _piece.IsLast)
+            {
+                _piece.Error?.Throw();
+                return _piece.Digest!;
+            }
+            TakePiece();
         }
-        return _digest!;
     }
 
     public override int Read(Span<byte> destination)
     {
         if (destination.IsEmpty)
             return 0;
-        while (_buffer is null || _offset == _length)
+        while (!_started || _offset == _piece.Length)
         {
-            if (_digest is not null || !TakeChunk())
+            if (_started && _piece.IsLast)
+            {
+                _piece.Error?.Throw();
                 return 0;
+            }
+            TakePiece();
         }
-        int n = Math.Min(destination.Length, _length - _offset);
-        _buffer.AsSpan(_offset, n).CopyTo(destination);
+        int n = Math.Min(destination.Length, _piece.Length - _offset);
+        _piece.Buffer.AsSpan(_piece.Offset + _offset, n).CopyTo(destination);
         _offset += n;
         _read += n;
         return n;
     }
 
-    /// <summary>Returns the used buffer and takes the next chunk; false at the end of the file.</summary>
-    private bool TakeChunk()
+    /// <summary>Moves to the file's next piece; the worker may then reuse the previous piece's buffer.</summary>
+    private void TakePiece()
     {
-        ReturnBuffer();
-        var chunk = _worker.Take();
-        chunk.Error?.Throw();
-        if (chunk.Buffer is null)
-        {
-            _digest = chunk.Digest;
-            return false;
-        }
-        (_buffer, _offset, _length) = (chunk.Buffer, 0, chunk.Length);
-        return true;
-    }
-
-    private void ReturnBuffer()
-    {
-        if (_buffer is null)
-            return;
-        _worker.Return(_buffer);
-        _buffer = null;
+        _piece = _worker.NextPiece();
+        _started = true;
+        _offset = 0;
     }
 
     /// <summary>Bytes read so far.</summary>
     public long BytesRead => _read;
-
-    /// <summary>
-    /// Gives the current buffer back. The rest of an unfinished file stays queued: the writer only stops
-    /// half-way on a failure, and then disposes the prefetcher too.
-    /// </summary>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-            ReturnBuffer();
-        base.Dispose(disposing);
-    }
 }
