@@ -13,7 +13,16 @@ public static class AtomicFile
 {
     private const string TempMarker = ".pkgify-tmp";
 
-    public static void Write(string finalPath, Action<FileStream, ScratchSpace> write)
+    public static void Write(string finalPath, Action<FileStream, ScratchSpace> write) => Write(finalPath, write, whileSyncing: null);
+
+    /// <param name="finalPath">The target.</param>
+    /// <param name="write">Writes the content.</param>
+    /// <param name="whileSyncing">
+    /// Runs once the content is written, while it is flushed to disk on another thread: it may read the file
+    /// through the handle (positional reads, e.g. <see cref="RandomAccess.Read(Microsoft.Win32.SafeHandles.SafeFileHandle, Span{byte}, long)"/>),
+    /// so a digest of the finished file costs no time of its own next to fsync's wait for the disk.
+    /// </param>
+    public static void Write(string finalPath, Action<FileStream, ScratchSpace> write, Action<Microsoft.Win32.SafeHandles.SafeFileHandle>? whileSyncing)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(finalPath))!;
         var name = Path.GetFileName(finalPath);
@@ -25,8 +34,25 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
                 write(stream, scratch);
-                using var phase = PhaseTimer.Start("fsync");
-                stream.Flush(flushToDisk: true);
+                stream.Flush();
+                using var phase = PhaseTimer.Start(whileSyncing is null ? "fsync" : "fsync, digest");
+                if (whileSyncing is null)
+                {
+                    stream.Flush(flushToDisk: true);
+                }
+                else
+                {
+                    // The buffer is empty now: Flush(true) only calls fsync(2), which is safe beside pread(2) on the same descriptor.
+                    var sync = Task.Run(() => stream.Flush(flushToDisk: true));
+                    try
+                    {
+                        whileSyncing(stream.SafeFileHandle);
+                    }
+                    finally
+                    {
+                        sync.GetAwaiter().GetResult();
+                    }
+                }
             }
             File.Move(temp, finalPath, overwrite: true);
         }

@@ -30,13 +30,10 @@ public static class PackageEmitter
                 // Counting wraps every file source in a copy of the model: skip it when nobody watches (-q, --json).
                 var counted = progress == ProgressSink.None ? model : CountingFileSource.Wrap(model, step);
                 using var phase = PhaseTimer.Start($"write {writer.Family.ToString().ToLowerInvariant()} (total)");
-                // The package's own SHA-256 (for --json and the result line) is taken as it is written: no re-read.
-                AtomicFile.Write(path, (stream, scratch) =>
-                {
-                    using var hashing = new HashingWriteStream(stream, HashAlgorithmName.SHA256, leaveOpen: true);
-                    writer.Write(counted, hashing, scratch);
-                    sha256 = hashing.HexDigest();
-                });
+                // The writers copy the compressed payload into the package file to file, in the kernel; the package's
+                // own SHA-256 (for --json and the result line) is then read back from the page cache while fsync waits.
+                AtomicFile.Write(path, (stream, scratch) => writer.Write(counted, stream, scratch),
+                    whileSyncing: handle => sha256 = FileDigest.Sha256Hex(handle));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -16,7 +16,8 @@ internal static class ExactCopy
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            var remaining = size;
+            // File to file (a package assembled around its compressed payload): copied by the kernel.
+            var remaining = FileRangeCopy.TryCopy(source, destination, size, what) ? 0 : size;
             while (remaining > 0)
             {
                 var got = source.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));

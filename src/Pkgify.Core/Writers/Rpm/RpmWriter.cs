@@ -1,3 +1,4 @@
+using Pkgify.Formats.IO;
 using System.Security.Cryptography;
 using Pkgify.Core.Diagnostics;
 using Pkgify.Core.Model;
@@ -68,7 +69,9 @@ public sealed class RpmWriter : IPackageWriter
         output.Write(new byte[RpmSignatureHeader.PaddingFor(signature.Length)]);
         output.Write(header);
         payloadFile.Position = 0;
-        payloadFile.CopyTo(output, CopyBufferSize);
+        // In the kernel when both are files (copy_file_range), else through a buffer.
+        if (!FileRangeCopy.TryCopy(payloadFile, output, payloadFile.Length, "rpm payload"))
+            payloadFile.CopyTo(output, CopyBufferSize);
     }
 
     private static byte[] Md5Of(byte[] header, Stream payload)
