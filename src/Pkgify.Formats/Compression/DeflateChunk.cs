@@ -1,33 +1,39 @@
+using System.IO.Compression;
 using Pkgify.Formats.Compression.Native;
 
 namespace Pkgify.Formats.Compression;
 
 /// <summary>
-/// One fixed-size piece of a parallel gzip stream: its input, the 32 KiB before it (the preset dictionary),
-/// and the raw deflate bytes it compresses to. Reused slot after slot so memory stays constant.
+/// One fixed-size piece of a parallel gzip stream: its input and the raw deflate bytes it compresses to,
+/// made by .NET's bundled zlib-ng on its own (no shared window with the previous piece). Reused slot after
+/// slot so memory stays constant.
 /// </summary>
-internal sealed unsafe class DeflateChunk
+/// <remarks>
+/// Measured on the 337 MB bench tree, level 6, one thread: zlib-ng in independent 1 MiB pieces took 5.4 s of
+/// CPU for 121.4 MB, where pigz (system zlib, 128 KiB pieces primed with the previous 32 KiB) took 11.4 s for
+/// 122.8 MB. A piece that does not share the window loses at most the first 32 KiB of matches (RFC 1951
+/// §3.2.5: distances up to 32768), a cost that 1 MiB pieces keep below the gain of the faster engine.
+/// </remarks>
+internal sealed class DeflateChunk
 {
-    /// <summary>pigz's default block size (pigz(1), -b 128): the unit of parallel work, independent of threads.</summary>
-    internal const int Size = 128 * 1024;
+    /// <summary>The unit of parallel work: fixed, so the bytes never depend on the thread count.</summary>
+    internal const int Size = 1024 * 1024;
 
-    /// <summary>Deflate's window (RFC 1951 §3.2.5: distances up to 32768): the most a back-reference can use.</summary>
-    internal const int DictionarySize = 32 * 1024;
+    /// <summary>
+    /// The empty stored block a sync flush ends with (RFC 1951 §3.2.4: BTYPE 00, LEN 0, NLEN 0xFFFF),
+    /// byte-aligned and not final, so the next piece's blocks can follow it directly.
+    /// </summary>
+    private static readonly byte[] SyncFlushMarker = [0x00, 0x00, 0xFF, 0xFF];
 
-    /// <summary>Room for incompressible input: stored blocks cost 5 bytes per 64 KiB, the sync flush 5 more.</summary>
-    private const int OutputSlack = 4 * 1024;
+    /// <summary>An empty final fixed-Huffman block (BFINAL 1, BTYPE 01, end-of-block): ends a stream whose last piece is empty.</summary>
+    private static readonly byte[] EmptyFinalBlock = [0x03, 0x00];
 
-    private byte[] _output = new byte[Size + OutputSlack];
+    private readonly MemoryStream _output = new();
 
     /// <summary>The uncompressed bytes of this chunk; the first <see cref="Length"/> are valid.</summary>
     public byte[] Input { get; } = new byte[Size];
 
     public int Length { get; set; }
-
-    /// <summary>The last bytes of the previous chunk; the first <see cref="DictionaryLength"/> are valid.</summary>
-    public byte[] Dictionary { get; set; } = new byte[DictionarySize];
-
-    public int DictionaryLength { get; set; }
 
     /// <summary>The final chunk ends the deflate stream (BFINAL); the others end on a byte boundary.</summary>
     public bool IsLast { get; set; }
@@ -36,7 +42,7 @@ internal sealed unsafe class DeflateChunk
     public Task? Job { get; set; }
 
     /// <summary>Raw deflate output: the first <see cref="OutputLength"/> bytes of <see cref="Output"/>.</summary>
-    public byte[] Output => _output;
+    public byte[] Output => _output.GetBuffer();
 
     public int OutputLength { get; private set; }
 
@@ -53,55 +59,38 @@ internal sealed unsafe class DeflateChunk
     }
 
     /// <summary>
-    /// Compresses the input with <paramref name="deflater"/> (a raw deflater at the stream's level), primed
-    /// with the dictionary, ending with Z_SYNC_FLUSH (an empty stored block that byte-aligns the output, so
-    /// chunks can be concatenated) or, for the last chunk, Z_FINISH. This is pigz's scheme.
+    /// Compresses the input at <paramref name="level"/> in one write (zlib-ng's output depends on how input is
+    /// split into writes), ending with a sync flush or, for the last chunk, with the final block.
     /// </summary>
-    public void Compress(ZStreamHandle deflater)
+    public unsafe void Compress(int level)
     {
-        Check(LibZ.deflateReset(deflater), deflater);
-        fixed (byte* dictionary = Dictionary)
         fixed (byte* input = Input)
-        {
-            // zlib.h: for raw deflate the dictionary may be set right after deflateInit2/deflateReset.
-            if (DictionaryLength > 0)
-                Check(LibZ.deflateSetDictionary(deflater, dictionary, (uint)DictionaryLength), deflater);
             Crc = (uint)LibZ.crc32(0, input, (uint)Length);
-            ZStream* z = deflater.Stream;
-            z->NextIn = input;
-            z->AvailIn = (uint)Length;
-            OutputLength = 0;
-            while (!DeflateInto(deflater)) { }
-            z->NextIn = null;
-        }
-    }
-
-    /// <summary>One deflate call into the free part of the output; true when the chunk is complete.</summary>
-    private bool DeflateInto(ZStreamHandle deflater)
-    {
-        if (OutputLength == _output.Length)
-            Array.Resize(ref _output, _output.Length + Size);
-        ZStream* z = deflater.Stream;
-        fixed (byte* output = _output)
+        _output.SetLength(0);
+        var options = new ZLibCompressionOptions { CompressionLevel = level, CompressionStrategy = ZLibCompressionStrategy.Default };
+        var deflate = new DeflateStream(_output, options, leaveOpen: true);
+        if (Length > 0)
+            deflate.Write(Input, 0, Length);
+        if (IsLast)
         {
-            int free = _output.Length - OutputLength;
-            z->NextOut = output + OutputLength;
-            z->AvailOut = (uint)free;
-            int ret = LibZ.Deflate(deflater, IsLast ? LibZ.Finish : LibZ.SyncFlush);
-            OutputLength += free - (int)z->AvailOut;
-            bool outputFull = z->AvailOut == 0;
-            z->NextOut = null;
-            // Z_BUF_ERROR is not fatal: it means no progress was possible (zlib.h).
-            if (ret != LibZ.Ok && ret != LibZ.StreamEnd && ret != LibZ.BufError)
-                Check(ret, deflater);
-            // zlib.h: a flush is complete when deflate leaves output space unused; Z_FINISH when it says Z_STREAM_END.
-            return IsLast ? ret == LibZ.StreamEnd : !outputFull;
+            deflate.Dispose();
+            // An encoder given no data writes nothing, not even the final block a decoder needs.
+            if (_output.Length == 0 || Length == 0)
+            {
+                _output.SetLength(0);
+                _output.Write(EmptyFinalBlock);
+            }
         }
-    }
-
-    private static void Check(int ret, ZStreamHandle deflater)
-    {
-        if (ret != LibZ.Ok)
-            throw new IOException($"gzip: compression failed: {deflater.Message($"zlib error {ret}")}");
+        else
+        {
+            deflate.Flush();
+            long flushed = _output.Length;
+            if (flushed < SyncFlushMarker.Length || !_output.GetBuffer().AsSpan((int)flushed - SyncFlushMarker.Length, SyncFlushMarker.Length).SequenceEqual(SyncFlushMarker))
+                throw new IOException("gzip: the deflate engine did not end a piece with a sync flush");
+            // Disposing adds a final block, which is not wanted here: only the bytes up to the flush are kept.
+            deflate.Dispose();
+            _output.SetLength(flushed);
+        }
+        OutputLength = (int)_output.Length;
     }
 }

@@ -4,31 +4,27 @@ using Pkgify.Formats.Compression.Native;
 namespace Pkgify.Formats.Compression;
 
 /// <summary>
-/// Parallel gzip in the manner of pigz: the input is cut into fixed 128 KiB chunks, each compressed on its
-/// own as raw deflate primed with the previous chunk's last 32 KiB, the results concatenated in order into
-/// ONE gzip member with the CRC-32 of the whole (crc32_combine) and ISIZE.
+/// Parallel gzip in the manner of pigz: the input is cut into fixed 1 MiB chunks, each compressed on its own
+/// as raw deflate ending byte-aligned (sync flush), the results concatenated in order into ONE gzip member
+/// with the CRC-32 of the whole (crc32_combine) and ISIZE.
 /// </summary>
 /// <remarks>
-/// A chunk's bytes depend only on the level, its own input and the 32 KiB before it — never on the thread
-/// that compressed it — so every thread count gives the same output. Memory is bounded: a fixed ring of
-/// 2 × threads + 2 slots (like pigz, which also keeps about twice as many input buffers as threads), each
-/// reused once its output is written.
+/// A chunk's bytes depend only on the level and its own input — never on the thread that compressed it —
+/// so every thread count gives the same output. Memory is bounded: a fixed ring of threads + min(threads, 8)
+/// + 2 slots (pigz keeps about twice as many input buffers as threads; with 1 MiB chunks a few spare ones
+/// keep many cores busy), each reused once its output is written.
 /// The ring is deeper than the number of threads so that the writer fills the next chunks while every
 /// worker is busy, instead of waiting for the oldest chunk with a core idle; at most <c>threads</c> chunks
 /// compress at once.
 /// </remarks>
 internal sealed class ParallelGzipEncoderStream : EncoderStream
 {
-    /// <summary>Ring size = threads × SlotsPerThread + ExtraSlots: work queued for every worker, plus the chunk being filled.</summary>
-    private const int SlotsPerThread = 2, ExtraSlots = 2;
+    /// <summary>Ring size = threads + min(threads, MaxSpareSlots) + ExtraSlots: work queued for the workers, plus the chunk being filled.</summary>
+    private const int MaxSpareSlots = 8, ExtraSlots = 2;
 
     private readonly int _level;
     private readonly DeflateChunk[] _slots;
     private readonly TaskScheduler _workers;
-    private readonly ConcurrentBag<ZStreamHandle> _idleDeflaters = [];
-    private readonly ConcurrentBag<ZStreamHandle> _allDeflaters = [];
-    private byte[] _nextDictionary = new byte[DeflateChunk.DictionarySize];
-    private int _nextDictionaryLength;
     private DeflateChunk _current;
     private long _submitted;
     private long _written;
@@ -41,7 +37,7 @@ internal sealed class ParallelGzipEncoderStream : EncoderStream
         threads = Math.Max(1, threads);
         // The pair's concurrent side runs at most `threads` chunks at a time on the shared thread pool.
         _workers = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, threads).ConcurrentScheduler;
-        _slots = new DeflateChunk[threads * SlotsPerThread + ExtraSlots];
+        _slots = new DeflateChunk[threads + Math.Min(threads, MaxSpareSlots) + ExtraSlots];
         for (int i = 0; i < _slots.Length; i++)
             _slots[i] = new DeflateChunk();
         _current = _slots[0];
@@ -75,7 +71,7 @@ internal sealed class ParallelGzipEncoderStream : EncoderStream
 
     protected override void ReleaseCodec()
     {
-        // After a failure chunks may still be compressing with a deflater: let them end before freeing it.
+        // After a failure chunks may still be compressing: let them end before the slots are dropped.
         foreach (var slot in _slots)
         {
             try
@@ -87,21 +83,13 @@ internal sealed class ParallelGzipEncoderStream : EncoderStream
                 // Already reported to the writer (or the stream is being abandoned).
             }
         }
-        foreach (var deflater in _allDeflaters)
-            deflater.Dispose();
     }
 
     private void Submit(bool isLast)
     {
         var chunk = _current;
         chunk.IsLast = isLast;
-        if (!isLast)
-        {
-            int tail = Math.Min(DeflateChunk.DictionarySize, chunk.Length);
-            chunk.Input.AsSpan(chunk.Length - tail, tail).CopyTo(_nextDictionary);
-            _nextDictionaryLength = tail;
-        }
-        chunk.Job = Task.Factory.StartNew(() => Compress(chunk), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _workers);
+        chunk.Job = Task.Factory.StartNew(() => chunk.Compress(_level), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _workers);
         _submitted++;
     }
 
@@ -110,9 +98,6 @@ internal sealed class ParallelGzipEncoderStream : EncoderStream
         if (_submitted - _written == _slots.Length)
             WriteOldest();
         var slot = _slots[_submitted % _slots.Length];
-        // The slot's old dictionary buffer is free now; swap instead of copying 32 KiB again.
-        (slot.Dictionary, _nextDictionary) = (_nextDictionary, slot.Dictionary);
-        slot.DictionaryLength = _nextDictionaryLength;
         slot.Length = 0;
         _current = slot;
     }
@@ -127,22 +112,5 @@ internal sealed class ParallelGzipEncoderStream : EncoderStream
         _crc = (uint)LibZ.crc32_combine64(_crc, chunk.Crc, chunk.Length);
         _length += chunk.Length;
         _written++;
-    }
-
-    private void Compress(DeflateChunk chunk)
-    {
-        if (!_idleDeflaters.TryTake(out var deflater))
-        {
-            deflater = ZStreamHandle.CreateRawDeflater(_level);
-            _allDeflaters.Add(deflater);
-        }
-        try
-        {
-            chunk.Compress(deflater);
-        }
-        finally
-        {
-            _idleDeflaters.Add(deflater);
-        }
     }
 }

@@ -4,7 +4,7 @@ using Shouldly;
 
 namespace Pkgify.Formats.Tests.Compression;
 
-/// <summary>The pigz-style encoder: one valid gzip member whose bytes do not depend on the thread count.</summary>
+/// <summary>The parallel encoder: one valid gzip member whose bytes do not depend on the thread count.</summary>
 public class ParallelGzipTests
 {
     private const int Chunk = DeflateChunk.Size;
@@ -47,15 +47,21 @@ public class ParallelGzipTests
     }
 
     [Test]
-    public void Dictionary_keeps_the_size_close_to_a_single_stream()
+    public void Independent_chunks_keep_the_size_close_to_a_single_stream()
     {
-        // Each chunk is primed with the 32 KiB before it (as pigz does), so cutting the input costs almost
-        // nothing; without the dictionary every 128 KiB would restart from an empty window.
+        // Each 1 MiB chunk starts from an empty window: the cost is at most the first 32 KiB of matches of
+        // each chunk, small next to the single deflate stream of the same engine (.NET's zlib-ng).
         var text = new byte[4 * Payloads.MiB];
         Payloads.FillText(text, new Random(23));
         long ours = Encode(text, level: 6, threads: 2).Length;
+        long single = Codec.Compress(text, new CompressionOptions(CompressionKind.Gzip, 6, 1)).Length;
+        ours.ShouldBeLessThan(single + single / 200, $"ours {ours} bytes, one stream {single} bytes");
+
+        // Against gzip(1)'s zlib the engine differs too: zlib-ng's level 6 is within a few per cent either way
+        // (this word soup, where lazy matching pays most, is its worst case measured: +1.5 %; the bench tree
+        // of Python modules and shared objects: -1.1 %).
         long gzip = ToolRunner.RunBytesChecked("gzip", ["-n", "-6", "-c"], stdin: text).StdOut.Length;
-        ours.ShouldBeLessThan(gzip + gzip / 100, $"ours {ours} bytes, gzip -6 {gzip} bytes");
+        ours.ShouldBeLessThan(gzip + gzip / 40, $"ours {ours} bytes, gzip -6 {gzip} bytes");
     }
 
     [Test]

@@ -4,7 +4,7 @@ namespace Pkgify.Formats.Compression.Native;
 
 /// <summary>
 /// P/Invoke surface of the system zlib, declared from /usr/include/zlib.h (zlib 1.2.13). Used for what
-/// System.IO.Compression cannot do: raw deflate with a preset dictionary (parallel gzip, as pigz does) and
+/// System.IO.Compression cannot do: the CRC-32 of parallel gzip pieces (crc32, crc32_combine64) and
 /// gzip decoding that reports a truncated member instead of returning a silent short read.
 /// uLong is 64-bit on LP64 Linux, hence nuint.
 /// </summary>
@@ -16,41 +16,17 @@ internal static unsafe partial class LibZ
     internal const int Ok = 0, StreamEnd = 1, NeedDict = 2, StreamError = -2, DataError = -3, MemError = -4,
         BufError = -5, VersionError = -6;
 
-    /// <summary>Flush values (zlib.h).</summary>
-    internal const int NoFlush = 0, SyncFlush = 2, Finish = 4;
-
-    /// <summary>Z_DEFLATED, the only method; Z_DEFAULT_STRATEGY.</summary>
-    internal const int Deflated = 8, DefaultStrategy = 0;
+    /// <summary>Flush value Z_NO_FLUSH (zlib.h).</summary>
+    internal const int NoFlush = 0;
 
     /// <summary>MAX_WBITS: a 32 KiB window, what gzip(1) uses.</summary>
     internal const int MaxWindowBits = 15;
 
-    /// <summary>windowBits for raw deflate (negative: no zlib/gzip wrapper), per deflateInit2 in zlib.h.</summary>
-    internal const int RawDeflateWindowBits = -MaxWindowBits;
-
     /// <summary>windowBits for inflate that accepts only a gzip wrapper (15 + 16, zlib.h inflateInit2).</summary>
     internal const int GzipWindowBits = MaxWindowBits + 16;
 
-    /// <summary>memLevel 8: zlib's and gzip's default.</summary>
-    internal const int DefaultMemLevel = 8;
-
     [LibraryImport(Library)]
     internal static partial byte* zlibVersion();
-
-    [LibraryImport(Library)]
-    internal static partial int deflateInit2_(ZStream* strm, int level, int method, int windowBits, int memLevel, int strategy, byte* version, int streamSize);
-
-    [LibraryImport(Library)]
-    internal static partial int deflateReset(ZStreamHandle strm);
-
-    [LibraryImport(Library)]
-    internal static partial int deflateSetDictionary(ZStreamHandle strm, byte* dictionary, uint dictLength);
-
-    [LibraryImport(Library, EntryPoint = "deflate")]
-    internal static partial int Deflate(ZStreamHandle strm, int flush);
-
-    [LibraryImport(Library)]
-    internal static partial int deflateEnd(ZStream* strm);
 
     [LibraryImport(Library)]
     internal static partial int inflateInit2_(ZStream* strm, int windowBits, byte* version, int streamSize);

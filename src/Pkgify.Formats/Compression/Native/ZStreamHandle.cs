@@ -4,16 +4,13 @@ namespace Pkgify.Formats.Compression.Native;
 
 /// <summary>
 /// Owns one z_stream in native memory: zlib's state keeps a pointer back to it and rejects a moved stream
-/// (deflateStateCheck/inflateStateCheck in zlib 1.2.13), so it must not live on the managed heap.
-/// Ends it with deflateEnd or inflateEnd, also from the finalizer.
+/// (inflateStateCheck in zlib 1.2.13), so it must not live on the managed heap.
+/// Ends it with inflateEnd, also from the finalizer.
 /// </summary>
 internal sealed unsafe class ZStreamHandle : SafeHandle
 {
-    private readonly bool _deflater;
-
-    private ZStreamHandle(bool deflater) : base(IntPtr.Zero, ownsHandle: true)
+    private ZStreamHandle() : base(IntPtr.Zero, ownsHandle: true)
     {
-        _deflater = deflater;
         SetHandle((IntPtr)NativeMemory.AllocZeroed((nuint)sizeof(ZStream)));
     }
 
@@ -22,19 +19,10 @@ internal sealed unsafe class ZStreamHandle : SafeHandle
     /// <summary>The native struct; valid until the handle is disposed.</summary>
     public ZStream* Stream => (ZStream*)handle;
 
-    /// <summary>A raw-deflate compressor (no wrapper) with a 32 KiB window at <paramref name="level"/>.</summary>
-    public static ZStreamHandle CreateRawDeflater(int level)
-    {
-        var z = new ZStreamHandle(deflater: true);
-        int rc = LibZ.deflateInit2_(z.Stream, level, LibZ.Deflated, LibZ.RawDeflateWindowBits, LibZ.DefaultMemLevel,
-            LibZ.DefaultStrategy, LibZ.zlibVersion(), sizeof(ZStream));
-        return z.CheckInit(rc, "gzip: deflateInit2 failed");
-    }
-
     /// <summary>An inflater that accepts exactly one gzip member (reset it for the next one).</summary>
     public static ZStreamHandle CreateGzipInflater()
     {
-        var z = new ZStreamHandle(deflater: false);
+        var z = new ZStreamHandle();
         int rc = LibZ.inflateInit2_(z.Stream, LibZ.GzipWindowBits, LibZ.zlibVersion(), sizeof(ZStream));
         return z.CheckInit(rc, "gzip: inflateInit2 failed");
     }
@@ -52,11 +40,8 @@ internal sealed unsafe class ZStreamHandle : SafeHandle
 
     protected override bool ReleaseHandle()
     {
-        // Both End functions return Z_STREAM_ERROR, harmlessly, for a stream whose Init failed.
-        if (_deflater)
-            LibZ.deflateEnd((ZStream*)handle);
-        else
-            LibZ.inflateEnd((ZStream*)handle);
+        // inflateEnd returns Z_STREAM_ERROR, harmlessly, for a stream whose Init failed.
+        LibZ.inflateEnd((ZStream*)handle);
         NativeMemory.Free((void*)handle);
         return true;
     }
