@@ -38,14 +38,18 @@ public class DebPackAcceptanceTests
         return debs[0];
     }
 
-    [TestCase("xz")]
-    [TestCase("gzip")]
-    [TestCase("zstd")]
-    [TestCase("none")]
-    public void Dpkg_deb_reads_the_package_and_extracts_the_exact_tree(string compression)
+    [TestCase("xz", ".xz")]
+    [TestCase("gzip", ".gz")]
+    [TestCase("zstd", ".zst")]
+    [TestCase("none", "")]
+    public void Dpkg_deb_reads_the_package_and_extracts_the_exact_tree(string compression, string suffix)
     {
         ToolRunner.Require("dpkg-deb");
         var deb = PackDeb(compression);
+
+        // The codec shows in the member names, in the order deb(5) requires (formats.md §1.1, §1.5).
+        ToolRunner.RunChecked("ar", new[] { "t", deb }).StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .ShouldBe(new[] { "debian-binary", "control.tar" + suffix, "data.tar" + suffix });
 
         var info = ToolRunner.RunChecked("dpkg-deb", new[] { "--info", deb });
         info.StdOut.ShouldContain("Package: tricky");
