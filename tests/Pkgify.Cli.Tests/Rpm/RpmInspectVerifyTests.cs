@@ -60,6 +60,34 @@ public class RpmInspectVerifyTests
     }
 
     [Test]
+    public void Inspect_in_plain_text_shows_what_rpm_queries_show()
+    {
+        var tree = _tmp.Path("tree");
+        CreateTree(tree);
+        var script = _tmp.Path("post.sh");
+        File.WriteAllText(script, "#!/bin/sh\nset -e\necho \"installed $1\"\n");
+        var rpm = PackRpm(tree, _tmp.Path("out"), extra: ["--config-file", "etc/app.conf", "--after-install", script]);
+        string Query(string format) => ToolRunner.RunChecked("rpm", ["-qp", "--qf", format, rpm]).StdOut;
+
+        var text = PkgifyCli.RunChecked("inspect", rpm).StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        text[0].ShouldBe($"rpm {Query("%{NAME} %{VERSION}-%{RELEASE} %{ARCH}")}");
+        // rpm keeps the script without its final newline; both are three lines.
+        text.ShouldContain($"script post: {Query("%{POSTIN}").Split('\n').Length} lines");
+        var paths = Query("[%{FILENAMES}\n]").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var filesAt = Array.IndexOf(text, $"files: {paths.Length}");
+        filesAt.ShouldBeGreaterThan(0, string.Join('\n', text));
+        // "0644 root/root         25 file     /opt/tricky/etc/app.conf [config]"
+        var listed = text[(filesAt + 1)..].Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        listed.Select(w => w[4]).ShouldBe(paths);
+        // fflags prints "c" (plus "n" for noreplace) for %config files.
+        var configs = Query("[%{FILENAMES} %{FILEFLAGS:fflags}\n]").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(' ')).Where(w => w[^1].Contains('c')).Select(w => w[0]).ToList();
+        configs.ShouldBe(["/opt/tricky/etc/app.conf"]);
+        listed.Where(w => w[^1] == "[config]").Select(w => w[4]).ShouldBe(configs);
+    }
+
+    [Test]
     public void Verify_accepts_rpmbuilds_packages_and_ours()
     {
         foreach (var payload in new[] { RpmBuildFixtures.GzipPayload, RpmBuildFixtures.XzPayload, RpmBuildFixtures.ZstdPayload })
