@@ -79,6 +79,13 @@ public class DebPackAcceptanceTests
         var installed = Path.Combine(root, "opt", "tricky");
         TreeSnapshot.Diff(TreeSnapshot.Capture(_tree), TreeSnapshot.Capture(installed)).ShouldBeEmpty();
         ToolRunner.RunChecked("dpkg", new[] { "--root=" + root, "-s", "tricky" }).StdOut.ShouldContain("Status: install ok installed");
+        // dpkg --verify checks every installed file against the md5sums we wrote (dpkg(1), --verify): silence is success.
+        // dpkg generates md5sums for a package without them, so first prove that the database holds ours.
+        File.ReadAllText(Path.Combine(root, "var/lib/dpkg/info/tricky.md5sums"))
+            .ShouldBe(ToolRunner.RunChecked("dpkg-deb", new[] { "--info", deb, "md5sums" }).StdOut);
+        var verify = ToolRunner.Run("dpkg", new[] { "--root=" + root, "--verify", "tricky" });
+        verify.ExitCode.ShouldBe(0, verify.StdErr);
+        (verify.StdOut + verify.StdErr).ShouldBeEmpty();
 
         ToolRunner.RunChecked("dpkg", new[] { "--root=" + root, "--log=/dev/null", "--purge", "tricky" });
         Directory.Exists(installed).ShouldBeFalse();
