@@ -93,6 +93,27 @@ public class DebPackAcceptanceTests
     }
 
     [Test]
+    public void Every_entry_is_owned_by_root_whoever_owns_the_source_tree()
+    {
+        var copy = _tmp.Path("nobodys", "tree");
+        ToolRunner.RunChecked("mkdir", new[] { "-p", Path.GetDirectoryName(copy)! });
+        ToolRunner.RunChecked("cp", new[] { "-a", _tree, copy });
+        ToolRunner.RunChecked("chown", new[] { "-R", "-h", "nobody:nogroup", copy });
+        ToolRunner.RunChecked("stat", new[] { "-c", "%U:%G", Path.Combine(copy, "etc", "app.conf") }).StdOut.ShouldBe("nobody:nogroup\n");
+        var deb = PackDeb(tree: copy);
+
+        // Names as dpkg-deb lists them, then the numeric ids of the same headers (GNU tar --numeric-owner).
+        var names = ToolRunner.RunChecked("dpkg-deb", new[] { "-c", deb }).StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        names.Length.ShouldBeGreaterThan(TrickyTree.LongPathLengths.Count);
+        names.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]).Distinct().ShouldBe(new[] { "root/root" });
+        var dataTar = ToolRunner.RunBytesChecked("dpkg-deb", new[] { "--fsys-tarfile", deb }).StdOut;
+        var ids = ToolRunner.RunChecked("tar", new[] { "--numeric-owner", "-tvf", "-" }, stdin: dataTar).StdOut
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        ids.Length.ShouldBe(names.Length);
+        ids.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]).Distinct().ShouldBe(new[] { "0/0" });
+    }
+
+    [Test]
     public void Lintian_reports_no_error_outside_the_allowlist()
     {
         ToolRunner.Require("lintian");
