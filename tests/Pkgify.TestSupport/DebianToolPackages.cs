@@ -36,6 +36,7 @@ public static class DebianToolPackages
         ["python3.11"] = "python3.11",
         ["readelf"] = "binutils",
         ["rpm"] = "rpm",
+        ["rpm2archive"] = "rpm2cpio",
         ["rpm2cpio"] = "rpm2cpio",
         ["rpmbuild"] = "rpm",
         ["rpmkeys"] = "rpm",
