@@ -12,6 +12,7 @@ public static class DebianToolPackages
         ["apt-get"] = "apt",
         ["ar"] = "binutils",
         ["as"] = "binutils",
+        ["bsdtar"] = "libarchive-tools",
         ["chroot"] = "coreutils",
         ["cpio"] = "cpio",
         ["createrepo_c"] = "createrepo-c",
