@@ -26,10 +26,17 @@ public static class InspectCommand
             if (list.Count > 0)
                 Console.WriteLine($"{label}: {string.Join(", ", list)}");
         foreach (var (phase, text) in p.Scripts)
-            Console.WriteLine($"script {phase}: {text.Split('\n').Length} lines");
+            Console.WriteLine($"script {phase}: {LineCount(text)} lines");
         Console.WriteLine($"files: {p.Files.Count}");
         foreach (var f in p.Files)
             Console.WriteLine($"{f.Mode} {f.Owner}/{f.Group} {f.Size,10} {f.Type,-8} {f.Path}{(f.Target is null ? "" : " -> " + f.Target)}{(f.Config ? " [config]" : "")}");
         return 0;
     }
+
+    /// <summary>
+    /// Lines as wc -l and dpkg-deb --info count them, plus an unterminated last line: a script ending in a newline
+    /// has no empty line after it.
+    /// </summary>
+    private static int LineCount(string text) =>
+        text.Count(c => c == '\n') + (text.Length > 0 && text[^1] != '\n' ? 1 : 0);
 }

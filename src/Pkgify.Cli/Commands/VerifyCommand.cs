@@ -41,7 +41,7 @@ public static class VerifyCommand
                 foreach (var note in notes)
                     Console.Error.WriteLine($"pkgify: {subject}: note: {note}");
             if (problems.Count > 0)
-                Console.Error.WriteLine($"pkgify: {subject}: {problems[0]}" + (problems.Count > 1 ? $" (and {problems.Count - 1} more problems)" : ""));
+                Console.Error.WriteLine($"pkgify: {subject}: {problems[0]}" + (problems.Count switch { 1 => "", 2 => " (and 1 more problem)", _ => $" (and {problems.Count - 1} more problems)" }));
             else if (!o.Quiet)
                 Console.WriteLine($"{subject}: OK");
         }

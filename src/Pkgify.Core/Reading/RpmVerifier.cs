@@ -70,10 +70,12 @@ internal static class RpmVerifier
             CheckHex(problems, what, declared[0], actual);
     }
 
+    /// <summary>Compares the 64-bit form when present (rpm writes it instead of the 32-bit one over 4 GiB) and names the tag read.</summary>
     private static void CheckSize(List<string> problems, string what, RpmHeader sig, int tag32, int tag64, long actual)
     {
-        long? declared = sig.GetInteger(tag64) ?? sig.GetInteger(tag32);
+        var tag = sig.Has(tag64) ? tag64 : tag32;
+        long? declared = sig.GetInteger(tag);
         if (declared is not null && declared != actual)
-            problems.Add($"{what} is {actual} bytes, the package says {declared}");
+            problems.Add($"{what} (signature tag {tag}) is {actual} bytes, the package says {declared}");
     }
 }

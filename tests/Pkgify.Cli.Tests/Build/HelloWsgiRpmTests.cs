@@ -71,6 +71,19 @@ public class HelloWsgiRpmTests
     }
 
     [Test]
+    public void The_package_owns_its_own_directories_and_no_system_directory()
+    {
+        // A package that lists /opt, /usr/lib/systemd... would claim directories owned by filesystem / systemd
+        // packages: dnf then reports conflicts, and erasing it could try to remove them.
+        var owned = Rpm(_rpm, new[] { "--qf", "[%{FILENAMES}\n]" }).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        owned.ShouldContain("/opt/hello-wsgi");
+        owned.ShouldContain("/etc/hello-wsgi");
+        owned.ShouldContain("/usr/lib/systemd/system/hello-wsgi.service");
+        foreach (var system in new[] { "/opt", "/etc", "/usr", "/usr/lib", "/usr/lib/systemd", "/usr/lib/systemd/system", "/usr/share", "/usr/share/doc" })
+            owned.ShouldNotContain(system);
+    }
+
+    [Test]
     public void Rpmbuild_over_the_staged_tree_with_the_rendered_spec_makes_the_same_package()
     {
         ToolRunner.Require("rpmbuild");

@@ -54,6 +54,42 @@ public class DebInspectVerifyTests
     }
 
     [Test]
+    public void Inspect_of_our_deb_shows_the_scripts_and_conffiles_dpkg_deb_sees()
+    {
+        var tree = _tmp.Path("tree");
+        TrickyTree.Create(tree);
+        var script = _tmp.Path("postinst.sh");
+        File.WriteAllText(script, "#!/bin/sh\nset -e\necho \"configured $1\"\n");
+        PkgifyCli.RunChecked("pack", tree, "--name", "tricky", "--version", "1.2.3", "-f", "deb", "-o", _tmp.Path("out"),
+            "--config-file", "etc/app.conf", "--config-file", "/opt/tricky/etc/secret.key", "--after-install", script);
+        var deb = Directory.GetFiles(_tmp.Path("out"), "*.deb").Single();
+        var postinst = ToolRunner.RunChecked("dpkg-deb", new[] { "--info", deb, "postinst" }).StdOut;
+        var conffiles = ToolRunner.RunChecked("dpkg-deb", new[] { "--info", deb, "conffiles" }).StdOut
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        conffiles.ShouldBe(new[] { "/opt/tricky/etc/app.conf", "/opt/tricky/etc/secret.key" }, ignoreOrder: true);
+
+        var json = JsonDocument.Parse(PkgifyCli.RunChecked("inspect", "--json", deb).StdOut).RootElement;
+        var scripts = json.GetProperty("scripts");
+        scripts.GetProperty("postinst").GetString().ShouldBe(postinst);
+        scripts.EnumerateObject().Select(p => p.Name).ShouldBe(new[] { "postinst" });
+        json.GetProperty("files").EnumerateArray()
+            .Where(f => f.GetProperty("config").GetBoolean())
+            .Select(f => f.GetProperty("path").GetString())
+            .ShouldBe(conffiles, ignoreOrder: true);
+
+        // Plain text: the script's line count as dpkg-deb --info counts it, and a [config] mark on each conffile only.
+        var text = PkgifyCli.RunChecked("inspect", deb).StdOut.Split('\n');
+        text[0].ShouldBe("deb tricky 1.2.3-1 all");
+        var infoLine = ToolRunner.RunChecked("dpkg-deb", new[] { "--info", deb }).StdOut.Split('\n')
+            .Single(l => l.Contains(" postinst ", StringComparison.Ordinal));
+        var lines = infoLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2]; // "20 bytes, 2 lines * postinst ..."
+        text.ShouldContain($"script postinst: {lines} lines");
+        text.Where(l => l.EndsWith(" [config]", StringComparison.Ordinal))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[4])
+            .ShouldBe(conffiles, ignoreOrder: true);
+    }
+
+    [Test]
     public void Verify_accepts_debians_hello_and_ours()
     {
         PkgifyCli.RunChecked("verify", DebianPackages.Download("hello")).StdOut.ShouldContain("OK");

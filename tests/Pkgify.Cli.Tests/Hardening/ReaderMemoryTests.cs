@@ -1,5 +1,5 @@
-using System.Globalization;
 using NUnit.Framework;
+using Pkgify.Cli.Tests.Support;
 using Pkgify.TestSupport;
 using Shouldly;
 
@@ -29,18 +29,14 @@ public class ReaderMemoryTests
 
         foreach (var command in new[] { "inspect", "verify" })
         {
-            var r = ToolRunner.Run(ToolRunner.Require("time"), ["-f", "maxrss=%M", "dotnet", typeof(Program).Assembly.Location, command, deb],
-                timeout: TimeSpan.FromMinutes(5));
-            // GNU time adds "Command exited with non-zero status N" and the maxrss line.
-            var lines = r.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("Command exited", StringComparison.Ordinal)).ToArray();
-            var rss = long.Parse(lines[^1]["maxrss=".Length..], CultureInfo.InvariantCulture);
-            TestContext.Out.WriteLine($"{command}: exit {r.ExitCode}, peak RSS {rss >> 10} MiB, {string.Join(" | ", lines[..^1])}");
-            r.ExitCode.ShouldBe(expectedExit, r.StdErr);
-            rss.ShouldBeLessThan(MaxRssKiB, $"{command} held decompressed control members in memory");
+            var r = PeakRss.RunPkgify([command, deb], TimeSpan.FromMinutes(5));
+            TestContext.Out.WriteLine($"{command}: exit {r.ExitCode}, peak RSS {r.PeakRssMiB} MiB, {string.Join(" | ", r.StdErrLines)}");
+            r.ExitCode.ShouldBe(expectedExit, string.Join('\n', r.StdErrLines));
+            r.PeakRssKiB.ShouldBeLessThan(MaxRssKiB, $"{command} held decompressed control members in memory");
             if (expectedExit != 0)
             {
-                lines.Length.ShouldBe(2, "one error line, then GNU time's");
-                lines[0].ShouldContain("control files over");
+                r.StdErrLines.Count.ShouldBe(1, "one error line");
+                r.StdErrLines[0].ShouldContain("control files over");
             }
         }
     }

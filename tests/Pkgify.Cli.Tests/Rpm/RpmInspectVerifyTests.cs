@@ -1,6 +1,8 @@
+using System.Buffers.Binary;
 using System.Text.Json;
 using NUnit.Framework;
 using Pkgify.Cli.Tests.Support;
+using Pkgify.Formats.Rpm;
 using Pkgify.TestSupport;
 using Shouldly;
 using static Pkgify.Cli.Tests.Rpm.RpmFixtures;
@@ -60,6 +62,34 @@ public class RpmInspectVerifyTests
     }
 
     [Test]
+    public void Inspect_in_plain_text_shows_what_rpm_queries_show()
+    {
+        var tree = _tmp.Path("tree");
+        CreateTree(tree);
+        var script = _tmp.Path("post.sh");
+        File.WriteAllText(script, "#!/bin/sh\nset -e\necho \"installed $1\"\n");
+        var rpm = PackRpm(tree, _tmp.Path("out"), extra: ["--config-file", "etc/app.conf", "--after-install", script]);
+        string Query(string format) => ToolRunner.RunChecked("rpm", ["-qp", "--qf", format, rpm]).StdOut;
+
+        var text = PkgifyCli.RunChecked("inspect", rpm).StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        text[0].ShouldBe($"rpm {Query("%{NAME} %{VERSION}-%{RELEASE} %{ARCH}")}");
+        // rpm keeps the script without its final newline; both are three lines.
+        text.ShouldContain($"script post: {Query("%{POSTIN}").Split('\n').Length} lines");
+        var paths = Query("[%{FILENAMES}\n]").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var filesAt = Array.IndexOf(text, $"files: {paths.Length}");
+        filesAt.ShouldBeGreaterThan(0, string.Join('\n', text));
+        // "0644 root/root         25 file     /opt/tricky/etc/app.conf [config]"
+        var listed = text[(filesAt + 1)..].Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        listed.Select(w => w[4]).ShouldBe(paths);
+        // fflags prints "c" (plus "n" for noreplace) for %config files.
+        var configs = Query("[%{FILENAMES} %{FILEFLAGS:fflags}\n]").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(' ')).Where(w => w[^1].Contains('c')).Select(w => w[0]).ToList();
+        configs.ShouldBe(["/opt/tricky/etc/app.conf"]);
+        listed.Where(w => w[^1] == "[config]").Select(w => w[4]).ShouldBe(configs);
+    }
+
+    [Test]
     public void Verify_accepts_rpmbuilds_packages_and_ours()
     {
         foreach (var payload in new[] { RpmBuildFixtures.GzipPayload, RpmBuildFixtures.XzPayload, RpmBuildFixtures.ZstdPayload })
@@ -94,12 +124,60 @@ public class RpmInspectVerifyTests
     /// <summary>verify exits 1 with one line naming the first mismatch, and rpm agrees that the package is damaged.</summary>
     private static void VerifyFailsNaming(string rpm, params string[] expected)
     {
+        VerifyFailsWithOneLine(rpm, expected);
+        ToolRunner.Run("rpmkeys", ["-K", rpm]).ExitCode.ShouldNotBe(0);
+    }
+
+    private static void VerifyFailsWithOneLine(string rpm, params string[] expected)
+    {
         var r = PkgifyCli.Run("verify", rpm);
         r.ExitCode.ShouldBe(1);
         r.StdErr.Trim().Split('\n').Length.ShouldBe(1, r.StdErr);
         foreach (var text in expected)
             r.StdErr.ShouldContain(text);
-        ToolRunner.Run("rpmkeys", ["-K", rpm]).ExitCode.ShouldNotBe(0);
+    }
+
+    [TestCase(RpmTags.SigMd5, "MD5 of header + payload (signature tag 1004)")]
+    [TestCase(RpmTags.SigSha1, "header SHA1 (signature tag 269)")]
+    public void Verify_names_a_damaged_signature_digest(int tag, string check)
+    {
+        var rpm = PackTwoFiles("gzip");
+        var (offset, entry) = RpmLayout.SignatureField(rpm, tag);
+        // MD5 is 16 binary bytes: flip a bit. SHA1 is a hex string: swap its first digit for another hex digit.
+        PackageBytes.Modify(rpm, offset, 1, b => b[0] = entry.Type == RpmTagType.Bin ? (byte)(b[0] ^ 1) : (byte)(b[0] == '0' ? '1' : '0'));
+
+        VerifyFailsNaming(rpm, check, "the package says");
+    }
+
+    [TestCase(RpmTags.SigSize, "%{SIGSIZE}", "header + payload size (signature tag 1000)")]
+    [TestCase(RpmTags.SigPayloadSize, "%{ARCHIVESIZE}", "uncompressed payload size (signature tag 1007)")]
+    public void Verify_names_a_damaged_size(int tag, string query, string check)
+    {
+        var rpm = PackTwoFiles("gzip");
+        var before = long.Parse(ToolRunner.RunChecked("rpm", ["-qp", "--qf", query, rpm]).StdOut);
+        var (offset, _) = RpmLayout.SignatureField(rpm, tag);
+        PackageBytes.Modify(rpm, offset, sizeof(int), b => BinaryPrimitives.WriteUInt32BigEndian(b, BinaryPrimitives.ReadUInt32BigEndian(b) + 1));
+
+        // rpm reads the field we changed...
+        long.Parse(ToolRunner.RunChecked("rpm", ["-qp", "--qf", query, rpm]).StdOut).ShouldBe(before + 1);
+        VerifyFailsWithOneLine(rpm, check, $"is {before} bytes, the package says {before + 1}");
+        // ...but rpm 4.18 checks neither size (rpmkeys -K passes, and -vv prints no size check): only verify notices.
+        ToolRunner.RunChecked("rpmkeys", ["-K", rpm]).StdOut.ShouldEndWith(": digests OK\n");
+    }
+
+    [Test]
+    public void Verify_names_the_payload_digest_when_only_compressed_bytes_change()
+    {
+        var rpm = PackTwoFiles("gzip");
+        // The gzip member header's OS byte (RFC 1952 §2.3) changes the stored bytes but not what they decompress to:
+        // file digests and PAYLOADDIGESTALT still match, PAYLOADDIGEST (and MD5 over header + payload) do not.
+        const int GzipOsOffset = 9;
+        var payload = RpmLayout.PayloadOffset(rpm);
+        PackageBytes.Modify(rpm, payload, 2, b => b.ShouldBe(new byte[] { 0x1f, 0x8b }, "gzip magic at the payload start"));
+        PackageBytes.Modify(rpm, payload + GzipOsOffset, 1, b => b[0] ^= 1);
+
+        VerifyFailsNaming(rpm, "payload digest (PAYLOADDIGEST)", "(and 1 more problem)");
+        ToolRunner.RunChecked("sh", ["-c", "rpm2cpio \"$1\" | cpio -t", "sh", rpm]).StdErr.ShouldNotContain("error");
     }
 
     [Test]

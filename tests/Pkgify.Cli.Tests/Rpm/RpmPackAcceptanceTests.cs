@@ -97,7 +97,38 @@ public class RpmPackAcceptanceTests
         var root = Path.Combine(extracted, Prefix.TrimStart('/'));
         TreeSnapshot.AssertSame(_expected, TreeSnapshot.Capture(root));
         TreeSnapshot.HardlinkGroups(root).ShouldBe(TreeSnapshot.HardlinkGroups(_tree));
+        // GNU cpio -m restores regular files' mtimes only: it sets a directory's time before the entries that
+        // follow it touch it again (the same with an archive GNU cpio writes itself in that order), and never a
+        // symlink's.
+        var files = MTimes(root).Where(m => m.Type == 'f').ToList();
+        files.Count.ShouldBe(_expected.Count(e => e.Type == 'f'));
+        files.ShouldAllBe(m => m.MTime == TreeMTime);
     }
+
+    [Test]
+    public void Every_entry_of_the_cpio_payload_carries_the_packed_mtime()
+    {
+        // libarchive's bsdtar reads newc and restores the times of directories (after their contents) and of
+        // symlinks, so it sees every mtime the payload carries.
+        ToolRunner.Require("bsdtar");
+        var rpm = PackRpm(_tree, _tmp.Path("out"));
+        var extracted = _tmp.Path("x");
+        Directory.CreateDirectory(extracted);
+
+        ToolRunner.RunChecked("bash", ["-o", "pipefail", "-c", "rpm2cpio \"$1\" | bsdtar -xpf -", "bash", rpm], extracted);
+
+        var entries = MTimes(Path.Combine(extracted, Prefix.TrimStart('/')));
+        entries.Count.ShouldBe(_expected.Count + 1); // the tree and the prefix directory itself
+        entries.Where(m => m.MTime != TreeMTime).ShouldBeEmpty();
+    }
+
+    /// <summary>Every entry under <paramref name="root"/> (itself included) with its type and mtime, as GNU find sees them (lstat).</summary>
+    private static List<(string Path, char Type, long MTime)> MTimes(string root) =>
+        ToolRunner.RunChecked("find", [root, "-printf", "%y %Ts %P\\n"]).StdOut
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(' ', 3))
+            .Select(w => (w.Length > 2 ? w[2] : "", w[0][0], long.Parse(w[1])))
+            .ToList();
 
     [Test]
     public void Pkgify_verify_accepts_the_package()

@@ -14,4 +14,16 @@ public static class PackageBytes
         bytes[at + offset] = value;
         File.WriteAllBytes(path, bytes);
     }
+
+    /// <summary>Reads <paramref name="length"/> bytes at <paramref name="offset"/>, lets <paramref name="change"/> edit them, writes them back.</summary>
+    public static void Modify(string path, long offset, int length, Action<byte[]> change)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        var bytes = new byte[length];
+        file.Position = offset;
+        file.ReadExactly(bytes);
+        change(bytes);
+        file.Position = offset;
+        file.Write(bytes);
+    }
 }

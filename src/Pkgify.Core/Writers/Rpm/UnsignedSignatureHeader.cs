@@ -26,9 +26,20 @@ internal static class UnsignedSignatureHeader
         var h = new RpmHeaderBuilder(RpmTags.HeaderSignatures);
         h.AddString(RpmTags.SigSha1, Convert.ToHexStringLower(SHA1.HashData(mainHeader)));
         h.AddString(RpmTags.SigSha256, Convert.ToHexStringLower(SHA256.HashData(mainHeader)));
-        RpmMainHeader.AddSize(h, RpmTags.SigSize, RpmTags.SigLongSize, mainHeader.Length + payloadLength);
+        long packageSize = mainHeader.Length + payloadLength;
+        // The two sizes switch to their 64-bit forms together, as rpmbuild does when the payload or the package
+        // reaches 4 GiB (formats.md §2.4 and §6.1 item 5: a 4 GiB + 1 file gave LONGSIZE + LONGARCHIVESIZE and no
+        // SIZE, although the zstd package was tiny).
+        bool large = packageSize >= uint.MaxValue || archiveSize >= uint.MaxValue;
+        if (large)
+            h.AddInt64(RpmTags.SigLongSize, [packageSize]);
+        else
+            h.AddInt32(RpmTags.SigSize, [unchecked((int)packageSize)]);
         h.AddBin(RpmTags.SigMd5, headerAndPayloadMd5);
-        RpmMainHeader.AddSize(h, RpmTags.SigPayloadSize, RpmTags.SigLongArchiveSize, archiveSize);
+        if (large)
+            h.AddInt64(RpmTags.SigLongArchiveSize, [archiveSize]);
+        else
+            h.AddInt32(RpmTags.SigPayloadSize, [unchecked((int)archiveSize)]);
         h.AddBin(RpmTags.SigReservedSpace, new byte[ReservedSpace]);
         return h.Build();
     }
