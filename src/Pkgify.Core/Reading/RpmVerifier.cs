@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Pkgify.Core.Validation;
 using Pkgify.Formats.Rpm;
 
 namespace Pkgify.Core.Reading;
@@ -61,7 +62,7 @@ internal static class RpmVerifier
     private static void CheckHex(List<string> problems, string what, string? declared, byte[] actual)
     {
         if (declared is not null && !string.Equals(declared, Convert.ToHexStringLower(actual), StringComparison.OrdinalIgnoreCase))
-            problems.Add($"{what} is {Convert.ToHexStringLower(actual)}, the package says {declared}");
+            problems.Add($"{what} is {Convert.ToHexStringLower(actual)}, the package says {Printable.Escape(declared)}"); // damaged: any bytes
     }
 
     private static void CheckHexList(List<string> problems, string what, IReadOnlyList<string> declared, byte[] actual)
