@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Pkgify.Core.Dependencies;
+using Pkgify.Core.Model;
 using Pkgify.TestSupport;
 using Shouldly;
 
@@ -34,12 +35,23 @@ public class DependencyMappingTableTests
             var listing = ToolRunner.Run(ToolRunner.Require("dpkg"), ["-L", entry.Deb]);
             if (listing.ExitCode != 0)
                 continue; // not installed on this machine
-            foreach (var soname in entry.Sonames)
+            foreach (var soname in entry.Sonames.Where(s => !ForeignLoaders.Contains(s)))
                 listing.StdOut.Split('\n').ShouldContain(l => l.EndsWith("/" + soname, StringComparison.Ordinal), $"{entry.Deb} should ship {soname}");
             checkedAny = true;
         }
         checkedAny.ShouldBeTrue();
     }
+
+    // The table lists the glibc dynamic loader of each architecture pkgify builds on; this machine's libc6
+    // ships only its own, so the others cannot be checked with dpkg -L here.
+    private static readonly Dictionary<string, string> LoaderByArchitecture = new()
+    {
+        ["amd64"] = "ld-linux-x86-64.so.2",
+        ["arm64"] = "ld-linux-aarch64.so.1",
+    };
+
+    private static HashSet<string> ForeignLoaders =>
+        LoaderByArchitecture.Where(kv => kv.Key != PackageArchitecture.Host.Deb).Select(kv => kv.Value).ToHashSet(StringComparer.Ordinal);
 
     [Test]
     public void Covers_at_least_sixty_libraries_and_tools_including_the_usual_ones()
