@@ -2,6 +2,7 @@ using NUnit.Framework;
 using Pkgify.Core.Dependencies;
 using Pkgify.Core.Errors;
 using Pkgify.Core.Model;
+using Pkgify.Formats.Elf;
 using Pkgify.TestSupport;
 using Shouldly;
 
@@ -52,6 +53,21 @@ public class DependencyResolverTests
         var report = DependencyResolver.Resolve(new DependencyInputs([], external, mappings, [], [], null));
         report.For(PackageFamily.Deb).Select(r => r.Relation.ToDeb()).ShouldBe(["libpq5 (>= 9.0) | libpq-alt (>= 9.0)", "libpq5 (<< 20) | libpq-alt (<< 20)"]);
         report.For(PackageFamily.Rpm).Select(r => r.Relation.ToRpm()).ShouldBe(["postgresql-libs >= 9.0", "postgresql-libs < 20"]);
+    }
+
+    [Test]
+    public void A_payload_without_elf_files_is_architecture_independent()
+    {
+        using var dir = new TempDir("deps");
+        File.WriteAllText(dir.Path("app.py"), "print('hi')\n");
+        // A venv's bin/python is a symbolic link to the interpreter, an ELF file the package does not carry.
+        File.CreateSymbolicLink(dir.Path("python"), "/usr/bin/python3.11");
+        ElfReader.IsElf("/usr/bin/python3.11").ShouldBeTrue("the link must point at a real ELF file");
+        var report = DependencyResolver.Resolve(new DependencyInputs(
+            [(dir.Path("app.py"), "/opt/app/app/app.py"), (dir.Path("python"), "/opt/app/venv/bin/python")], null, NoMappings, [], [], "/usr/bin/python3.11"));
+        report.Architecture.ShouldBe(PackageArchitecture.Independent);
+        report.ElfFiles.ShouldBeEmpty();
+        report.Relations.ShouldNotContain(r => r.Origin.Kind == DependencyOrigin.Elf);
     }
 
     [Test]
