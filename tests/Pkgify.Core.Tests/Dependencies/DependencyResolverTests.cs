@@ -126,6 +126,18 @@ public class DependencyResolverTests
     }
 
     [Test]
+    public void A_library_known_by_its_soname_only_gets_the_package_shipping_that_soname()
+    {
+        // Without a dpkg database the table decides: its libtiff entry offers Ubuntu 22.04's libtiff5, which ships
+        // libtiff.so.5 and so cannot satisfy a file linked against libtiff.so.6.
+        using var dir = new TempDir("deps");
+        var payload = UserOf(dir, "libtiff.so.6", soname: true, []);
+        var noDpkg = new HostSystem(dir.Path("no-dpkg"), dir.Path("no-dpkg-conf"), "/etc/ld.so.conf", PackageArchitecture.Host.Deb);
+        var report = DependencyResolver.Resolve(new DependencyInputs(payload, null, NoMappings, [], [], null) { Host = noDpkg });
+        report.For(PackageFamily.Deb).Where(r => r.Relation.ToDeb().Contains("tiff")).Select(r => r.Relation.ToDeb()).ShouldBe(["libtiff6"]);
+    }
+
+    [Test]
     public void A_damaged_elf_file_in_the_payload_is_a_build_error_naming_it()
     {
         using var dir = new TempDir("deps");
@@ -163,14 +175,18 @@ public class DependencyResolverTests
     }
 
     /// <summary>A module needing libghost.so.1, which exists only in the temp dir, not on the library path.</summary>
-    private static List<(string, string)> GhostUser(TempDir dir, bool soname = true, params string[] userFlags)
+    private static List<(string, string)> GhostUser(TempDir dir, bool soname = true, params string[] userFlags) =>
+        UserOf(dir, "libghost.so.1", soname, userFlags);
+
+    /// <summary>A module needing <paramref name="library"/>, a stand-in compiled into the temp dir only.</summary>
+    private static List<(string, string)> UserOf(TempDir dir, string library, bool soname, string[] userFlags)
     {
         var gcc = ToolRunner.Require("gcc");
         File.WriteAllText(dir.Path("ghost.c"), "int ghost(void) { return 42; }\n");
-        string[] sonameFlag = soname ? ["-Wl,-soname,libghost.so.1"] : [];
-        ToolRunner.RunChecked(gcc, ["-shared", "-fPIC", .. sonameFlag, "-o", dir.Path("libghost.so.1"), dir.Path("ghost.c")]);
+        string[] sonameFlag = soname ? [$"-Wl,-soname,{library}"] : [];
+        ToolRunner.RunChecked(gcc, ["-shared", "-fPIC", .. sonameFlag, "-o", dir.Path(library), dir.Path("ghost.c")]);
         File.WriteAllText(dir.Path("user.c"), "int ghost(void);\nint user(void) { return ghost(); }\n");
-        ToolRunner.RunChecked(gcc, ["-shared", "-fPIC", "-o", dir.Path("ghostuser.so"), dir.Path("user.c"), $"-L{dir.Root}", "-l:libghost.so.1", .. userFlags]);
+        ToolRunner.RunChecked(gcc, ["-shared", "-fPIC", "-o", dir.Path("ghostuser.so"), dir.Path("user.c"), $"-L{dir.Root}", $"-l:{library}", .. userFlags]);
         return [(dir.Path("ghostuser.so"), "/opt/app/lib/ghostuser.so")];
     }
 
