@@ -159,13 +159,18 @@ public class DependencyResolverTests
         report.Relations.ShouldNotContain(r => r.Relation.ToDeb().Contains("ghost") || r.Relation.ToRpm().Contains("ghost"));
     }
 
-    [TestCase("/opt/app/x.libs/libghost.so.1", true, TestName = "Reached through $ORIGIN in RPATH")]
-    [TestCase("/usr/lib/x86_64-linux-gnu/libghost.so.1", true, TestName = "In a standard library directory")]
-    [TestCase("/opt/app/elsewhere/libghost.so.1", false, TestName = "Somewhere the linker does not look")]
-    public void A_library_without_soname_counts_where_the_linker_finds_it(string installPath, bool carried)
+    private const string OriginRpath = "-Wl,-rpath,$ORIGIN/../x.libs";
+
+    [TestCase(OriginRpath, "/opt/app/x.libs/libghost.so.1", true, TestName = "Reached through $ORIGIN in RPATH")]
+    [TestCase(OriginRpath, "/usr/lib/x86_64-linux-gnu/libghost.so.1", true, TestName = "In a standard library directory")]
+    [TestCase(OriginRpath, "/opt/app/elsewhere/libghost.so.1", false, TestName = "Somewhere the linker does not look")]
+    [TestCase("-Wl,--disable-new-dtags,-rpath,/opt/app/abs.libs", "/opt/app/abs.libs/libghost.so.1", true, TestName = "Reached through an absolute RPATH into the package")]
+    [TestCase("-Wl,--enable-new-dtags,-rpath,/opt/app/abs.libs", "/opt/app/abs.libs/libghost.so.1", true, TestName = "Reached through an absolute RUNPATH into the package")]
+    [TestCase("-Wl,-rpath,/opt/app/abs.libs", "/opt/app/x.libs/libghost.so.1", false, TestName = "Beside an absolute RPATH that points elsewhere")]
+    public void A_library_without_soname_counts_where_the_linker_finds_it(string rpath, string installPath, bool carried)
     {
         using var dir = new TempDir("deps");
-        var payload = GhostUser(dir, soname: false, "-Wl,-rpath,$ORIGIN/../x.libs");
+        var payload = GhostUser(dir, soname: false, rpath);
         payload.Add((dir.Path("libghost.so.1"), installPath));
         var inputs = new DependencyInputs(payload, null, NoMappings, [], [], null);
         if (carried)
