@@ -31,7 +31,7 @@ public static class DepsCommand
             return 0;
         }
         foreach (var row in rows)
-            Console.WriteLine($"{row.family.ToString().ToLowerInvariant(),-4} {row.kind,-10} {row.relation,-40} {row.origin}: {row.detail}");
+            Console.WriteLine($"{row.family.ToString().ToLowerInvariant(),-4} {row.kind.ToString().ToLowerInvariant(),-10} {row.relation,-40} {row.origin}: {row.detail}");
         return 0;
     }
 }

@@ -22,4 +22,11 @@ public sealed record DependencyMapping(string Name, ImmutableArray<string> Alias
 {
     /// <summary>The relation text for <paramref name="family"/>.</summary>
     public string For(PackageFamily family) => family == PackageFamily.Deb ? Deb : Rpm;
+
+    /// <summary>
+    /// The Debian relation for a library needed by soname: the first alternative of <see cref="Deb"/>, the Debian 12
+    /// package <see cref="Sonames"/> describes. Later alternatives are other distributions' packages (Ubuntu
+    /// 22.04's libtiff5 ships libtiff.so.5, not libtiff.so.6), which cannot satisfy that soname.
+    /// </summary>
+    public string SonamePackage => Deb.Split('|')[0].Trim();
 }

@@ -24,8 +24,8 @@ internal sealed class MappingLookup(DependencyMappingTable table, IReadOnlyDicti
 
     /// <summary>
     /// The Debian relation for a library the build host cannot trace to a package: a project mapping keyed by the
-    /// soname ("" when it maps to nothing), else the table's entry listing the soname, else null.
+    /// soname ("" when it maps to nothing), else the package of the table's entry listing the soname, else null.
     /// </summary>
     public string? DebForSoname(string soname) =>
-        _project.TryGetValue(soname, out var own) ? own.Deb ?? "" : table.FindBySoname(soname)?.Deb;
+        _project.TryGetValue(soname, out var own) ? own.Deb ?? "" : table.FindBySoname(soname)?.SonamePackage;
 }

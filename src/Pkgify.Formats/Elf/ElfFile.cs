@@ -47,6 +47,12 @@ public sealed record ElfFile
     /// <summary>Undefined dynamic symbols with their versions, in symbol-table order.</summary>
     public ImmutableArray<ElfImportedSymbol> ImportedSymbols { get; init; } = [];
 
+    /// <summary>
+    /// Dynamic symbols the file defines as copies of a library's data (targets of R_*_COPY relocations, e.g.
+    /// <c>stdout</c> in an executable), in symbol-table order: the library still provides them.
+    /// </summary>
+    public ImmutableArray<ElfImportedSymbol> CopiedSymbols { get; init; } = [];
+
     /// <summary>The library search path ld.so uses: DT_RUNPATH when present (it disables DT_RPATH), else DT_RPATH.</summary>
     public IEnumerable<string> SearchPath =>
         (RunPath.IsEmpty ? RPath : RunPath).SelectMany(p => p.Split(':', StringSplitOptions.RemoveEmptyEntries));

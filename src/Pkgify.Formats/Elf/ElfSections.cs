@@ -31,6 +31,7 @@ internal static class ElfSections
         }
         var needList = needs.ToImmutable();
         var definitionList = definitions.ToImmutable();
+        var (imports, copied) = ElfSymbols.ReadImports(input, header, sections, needList, definitionList);
         return new ElfFile
         {
             Header = header,
@@ -45,7 +46,8 @@ internal static class ElfSections
             IsDynamic = dynamic.Seen,
             VersionNeeds = needList,
             VersionDefinitions = definitionList,
-            ImportedSymbols = ElfSymbols.ReadImports(input, sections, needList, definitionList),
+            ImportedSymbols = imports,
+            CopiedSymbols = copied,
         };
     }
 

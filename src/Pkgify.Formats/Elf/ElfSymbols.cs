@@ -16,12 +16,14 @@ internal static class ElfSymbols
     private const int Info64 = 4, ShNdx64 = 6;
     private const int BindShift = 4;
 
-    public static ImmutableArray<ElfImportedSymbol> ReadImports(ElfInput input, List<ElfSection> sections,
-        ImmutableArray<ElfVersionNeed> needs, ImmutableArray<ElfVersionDefinition> definitions)
+    /// <summary>The undefined symbols, and the defined ones that copy relocations fill from a library.</summary>
+    public static (ImmutableArray<ElfImportedSymbol> Imports, ImmutableArray<ElfImportedSymbol> Copied) ReadImports(ElfInput input,
+        ElfHeader header, List<ElfSection> sections, ImmutableArray<ElfVersionNeed> needs, ImmutableArray<ElfVersionDefinition> definitions)
     {
         var symbols = sections.FirstOrDefault(s => s.Type == ElfConstants.SectionDynamicSymbols);
         if (symbols.Type != ElfConstants.SectionDynamicSymbols)
-            return [];
+            return ([], []);
+        var copies = ElfCopyRelocations.SymbolIndexes(input, header, sections, symbols.Index);
         var entrySize = input.Is64 ? Sym64Size : Sym32Size;
         var what = $".dynsym (section {symbols.Index})";
         var count = ElfSections.EntryCount(input, symbols, entrySize, ElfLimits.MaxSymbols, what);
@@ -29,10 +31,14 @@ internal static class ElfSymbols
         var versions = VersionsByIndex(needs, definitions);
         var versym = VersymReader.For(input, sections, symbols.Index, count);
         var imports = ImmutableArray.CreateBuilder<ElfImportedSymbol>();
+        var copied = ImmutableArray.CreateBuilder<ElfImportedSymbol>();
         input.ForEachEntry(symbols.Offset, count, entrySize, what, (entry, index) =>
         {
             // Entry 0 is the reserved null symbol.
-            if (index == 0 || input.U16(entry, input.Is64 ? ShNdx64 : ShNdx32) != ElfConstants.SectionIndexUndefined)
+            if (index == 0)
+                return;
+            var undefined = input.U16(entry, input.Is64 ? ShNdx64 : ShNdx32) == ElfConstants.SectionIndexUndefined;
+            if (!undefined && !copies.Contains(index))
                 return;
             var name = input.String(strings.Offset, strings.Size, input.U32(entry, 0), what);
             if (name.Length == 0)
@@ -40,9 +46,9 @@ internal static class ElfSymbols
             var bind = entry[input.Is64 ? Info64 : Info32] >> BindShift;
             var versionIndex = (ushort)(versym.At(index) & ElfConstants.VersymIndexMask);
             var version = versionIndex >= ElfConstants.VersymFirstNamed && versions.TryGetValue(versionIndex, out var v) ? v : null;
-            imports.Add(new ElfImportedSymbol(name, version, bind == ElfConstants.BindWeak));
+            (undefined ? imports : copied).Add(new ElfImportedSymbol(name, version, bind == ElfConstants.BindWeak));
         });
-        return imports.ToImmutable();
+        return (imports.ToImmutable(), copied.ToImmutable());
     }
 
     private static Dictionary<ushort, string> VersionsByIndex(ImmutableArray<ElfVersionNeed> needs, ImmutableArray<ElfVersionDefinition> definitions)

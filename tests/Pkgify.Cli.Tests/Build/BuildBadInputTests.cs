@@ -66,6 +66,34 @@ public class BuildBadInputTests
     }
 
     [Test]
+    public void An_unknown_external_dependency_names_its_line_and_the_mapping_to_add()
+    {
+        File.WriteAllText(Path.Combine(_dir, "external-dependencies.txt"), "libfrobnicate\n");
+        ShouldFailWith(2, "external-dependencies.txt:1", "'libfrobnicate'", "mappings: { libfrobnicate: { deb: ");
+    }
+
+    [Test]
+    public void A_malformed_external_dependency_line_is_quoted_with_its_line()
+    {
+        File.WriteAllText(Path.Combine(_dir, "external-dependencies.txt"), "libpq (>=9.0)\nlibxml2 >= 2\n");
+        ShouldFailWith(2, "external-dependencies.txt:2", "'libxml2 >= 2'");
+    }
+
+    [Test]
+    public void An_app_library_needing_a_library_found_nowhere_names_both()
+    {
+        // libghost.so.1 is linked against, then deleted: neither the payload nor the build host has it.
+        using var elsewhere = new TempDir("ghost");
+        var gcc = ToolRunner.Require("gcc");
+        File.WriteAllText(elsewhere.Path("ghost.c"), "int ghost(void) { return 42; }\n");
+        ToolRunner.RunChecked(gcc, ["-shared", "-fPIC", "-Wl,-soname,libghost.so.1", "-o", elsewhere.Path("libghost.so.1"), elsewhere.Path("ghost.c")]);
+        File.WriteAllText(elsewhere.Path("user.c"), "int ghost(void);\nint user(void) { return ghost(); }\n");
+        ToolRunner.RunChecked(gcc, ["-shared", "-fPIC", "-o", Path.Combine(_dir, "ghostuser.so"), elsewhere.Path("user.c"), $"-L{elsewhere.Root}", "-l:libghost.so.1"]);
+        File.Delete(elsewhere.Path("libghost.so.1"));
+        ShouldFailWith(1, "/opt/tiny/app/ghostuser.so", "libghost.so.1", "mappings: { libghost.so.1: { deb: ");
+    }
+
+    [Test]
     public void A_wsgi_callable_that_does_not_import_fails_the_build_with_the_import_error()
     {
         File.WriteAllText(Path.Combine(_dir, "tinyapp.py"), "import flask_not_installed\n");

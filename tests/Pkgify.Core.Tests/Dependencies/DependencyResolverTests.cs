@@ -2,6 +2,7 @@ using NUnit.Framework;
 using Pkgify.Core.Dependencies;
 using Pkgify.Core.Errors;
 using Pkgify.Core.Model;
+using Pkgify.Formats.Elf;
 using Pkgify.TestSupport;
 using Shouldly;
 
@@ -52,6 +53,21 @@ public class DependencyResolverTests
         var report = DependencyResolver.Resolve(new DependencyInputs([], external, mappings, [], [], null));
         report.For(PackageFamily.Deb).Select(r => r.Relation.ToDeb()).ShouldBe(["libpq5 (>= 9.0) | libpq-alt (>= 9.0)", "libpq5 (<< 20) | libpq-alt (<< 20)"]);
         report.For(PackageFamily.Rpm).Select(r => r.Relation.ToRpm()).ShouldBe(["postgresql-libs >= 9.0", "postgresql-libs < 20"]);
+    }
+
+    [Test]
+    public void A_payload_without_elf_files_is_architecture_independent()
+    {
+        using var dir = new TempDir("deps");
+        File.WriteAllText(dir.Path("app.py"), "print('hi')\n");
+        // A venv's bin/python is a symbolic link to the interpreter, an ELF file the package does not carry.
+        File.CreateSymbolicLink(dir.Path("python"), "/usr/bin/python3.11");
+        ElfReader.IsElf("/usr/bin/python3.11").ShouldBeTrue("the link must point at a real ELF file");
+        var report = DependencyResolver.Resolve(new DependencyInputs(
+            [(dir.Path("app.py"), "/opt/app/app/app.py"), (dir.Path("python"), "/opt/app/venv/bin/python")], null, NoMappings, [], [], "/usr/bin/python3.11"));
+        report.Architecture.ShouldBe(PackageArchitecture.Independent);
+        report.ElfFiles.ShouldBeEmpty();
+        report.Relations.ShouldNotContain(r => r.Origin.Kind == DependencyOrigin.Elf);
     }
 
     [Test]
@@ -110,6 +126,18 @@ public class DependencyResolverTests
     }
 
     [Test]
+    public void A_library_known_by_its_soname_only_gets_the_package_shipping_that_soname()
+    {
+        // Without a dpkg database the table decides: its libtiff entry offers Ubuntu 22.04's libtiff5, which ships
+        // libtiff.so.5 and so cannot satisfy a file linked against libtiff.so.6.
+        using var dir = new TempDir("deps");
+        var payload = UserOf(dir, "libtiff.so.6", soname: true, []);
+        var noDpkg = new HostSystem(dir.Path("no-dpkg"), dir.Path("no-dpkg-conf"), "/etc/ld.so.conf", PackageArchitecture.Host.Deb);
+        var report = DependencyResolver.Resolve(new DependencyInputs(payload, null, NoMappings, [], [], null) { Host = noDpkg });
+        report.For(PackageFamily.Deb).Where(r => r.Relation.ToDeb().Contains("tiff")).Select(r => r.Relation.ToDeb()).ShouldBe(["libtiff6"]);
+    }
+
+    [Test]
     public void A_damaged_elf_file_in_the_payload_is_a_build_error_naming_it()
     {
         using var dir = new TempDir("deps");
@@ -131,13 +159,18 @@ public class DependencyResolverTests
         report.Relations.ShouldNotContain(r => r.Relation.ToDeb().Contains("ghost") || r.Relation.ToRpm().Contains("ghost"));
     }
 
-    [TestCase("/opt/app/x.libs/libghost.so.1", true, TestName = "Reached through $ORIGIN in RPATH")]
-    [TestCase("/usr/lib/x86_64-linux-gnu/libghost.so.1", true, TestName = "In a standard library directory")]
-    [TestCase("/opt/app/elsewhere/libghost.so.1", false, TestName = "Somewhere the linker does not look")]
-    public void A_library_without_soname_counts_where_the_linker_finds_it(string installPath, bool carried)
+    private const string OriginRpath = "-Wl,-rpath,$ORIGIN/../x.libs";
+
+    [TestCase(OriginRpath, "/opt/app/x.libs/libghost.so.1", true, TestName = "Reached through $ORIGIN in RPATH")]
+    [TestCase(OriginRpath, "/usr/lib/x86_64-linux-gnu/libghost.so.1", true, TestName = "In a standard library directory")]
+    [TestCase(OriginRpath, "/opt/app/elsewhere/libghost.so.1", false, TestName = "Somewhere the linker does not look")]
+    [TestCase("-Wl,--disable-new-dtags,-rpath,/opt/app/abs.libs", "/opt/app/abs.libs/libghost.so.1", true, TestName = "Reached through an absolute RPATH into the package")]
+    [TestCase("-Wl,--enable-new-dtags,-rpath,/opt/app/abs.libs", "/opt/app/abs.libs/libghost.so.1", true, TestName = "Reached through an absolute RUNPATH into the package")]
+    [TestCase("-Wl,-rpath,/opt/app/abs.libs", "/opt/app/x.libs/libghost.so.1", false, TestName = "Beside an absolute RPATH that points elsewhere")]
+    public void A_library_without_soname_counts_where_the_linker_finds_it(string rpath, string installPath, bool carried)
     {
         using var dir = new TempDir("deps");
-        var payload = GhostUser(dir, soname: false, "-Wl,-rpath,$ORIGIN/../x.libs");
+        var payload = GhostUser(dir, soname: false, rpath);
         payload.Add((dir.Path("libghost.so.1"), installPath));
         var inputs = new DependencyInputs(payload, null, NoMappings, [], [], null);
         if (carried)
@@ -147,14 +180,18 @@ public class DependencyResolverTests
     }
 
     /// <summary>A module needing libghost.so.1, which exists only in the temp dir, not on the library path.</summary>
-    private static List<(string, string)> GhostUser(TempDir dir, bool soname = true, params string[] userFlags)
+    private static List<(string, string)> GhostUser(TempDir dir, bool soname = true, params string[] userFlags) =>
+        UserOf(dir, "libghost.so.1", soname, userFlags);
+
+    /// <summary>A module needing <paramref name="library"/>, a stand-in compiled into the temp dir only.</summary>
+    private static List<(string, string)> UserOf(TempDir dir, string library, bool soname, string[] userFlags)
     {
         var gcc = ToolRunner.Require("gcc");
         File.WriteAllText(dir.Path("ghost.c"), "int ghost(void) { return 42; }\n");
-        string[] sonameFlag = soname ? ["-Wl,-soname,libghost.so.1"] : [];
-        ToolRunner.RunChecked(gcc, ["-shared", "-fPIC", .. sonameFlag, "-o", dir.Path("libghost.so.1"), dir.Path("ghost.c")]);
+        string[] sonameFlag = soname ? [$"-Wl,-soname,{library}"] : [];
+        ToolRunner.RunChecked(gcc, ["-shared", "-fPIC", .. sonameFlag, "-o", dir.Path(library), dir.Path("ghost.c")]);
         File.WriteAllText(dir.Path("user.c"), "int ghost(void);\nint user(void) { return ghost(); }\n");
-        ToolRunner.RunChecked(gcc, ["-shared", "-fPIC", "-o", dir.Path("ghostuser.so"), dir.Path("user.c"), $"-L{dir.Root}", "-l:libghost.so.1", .. userFlags]);
+        ToolRunner.RunChecked(gcc, ["-shared", "-fPIC", "-o", dir.Path("ghostuser.so"), dir.Path("user.c"), $"-L{dir.Root}", $"-l:{library}", .. userFlags]);
         return [(dir.Path("ghostuser.so"), "/opt/app/lib/ghostuser.so")];
     }
 

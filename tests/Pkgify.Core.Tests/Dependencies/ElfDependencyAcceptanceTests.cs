@@ -2,6 +2,7 @@ using NUnit.Framework;
 using Pkgify.Core.Dependencies;
 using Pkgify.Core.Dependencies.Debian;
 using Pkgify.Core.Model;
+using Pkgify.Formats.Elf;
 using Pkgify.TestSupport;
 using Shouldly;
 
@@ -96,6 +97,40 @@ public class ElfDependencyAcceptanceTests
     private const int SystemSampleSize = 30;
 
     [Test]
+    public void Without_a_dpkg_database_the_table_names_the_packages_dpkg_shlibdeps_names()
+    {
+        // A RHEL or Fedora build host making a .deb has no dpkg database: every needed library goes through the
+        // mapping table's sonames, which must name what dpkg-shlibdeps finds here (the table gives no versions).
+        var noDpkg = new HostSystem(_dir.Path("no-dpkg", "admin"), _dir.Path("no-dpkg", "conf"), "/etc/ld.so.conf", PackageArchitecture.Host.Deb);
+        var files = _fixtures.Users.Concat(RuntimeSample().Select(f => (f, f))).ToList();
+        var needed = files.SelectMany(f => ElfReader.Read(f.Item1).Needed).ToHashSet(StringComparer.Ordinal);
+        TableRuntimeSonames.Where(s => !needed.Contains(s)).ShouldBeEmpty("the sample must exercise the C and C++ run-times");
+        // One file per distinct set of needed libraries: dpkg-shlibdeps takes about half a second a run.
+        foreach (var file in files.DistinctBy(f => string.Join(' ', ElfReader.Read(f.Item1).Needed.Order(StringComparer.Ordinal))))
+        {
+            var payload = PayloadWith(file);
+            var theirs = ShlibDeps([.. payload.Select(p => p.HostPath)]);
+            var ours = ElfRelations(Resolve(payload, noDpkg, PackageFamily.Deb), PackageFamily.Deb);
+            TestContext.Out.WriteLine($"{file.Item2}: ours [{string.Join(", ", ours)}] dpkg-shlibdeps [{string.Join(", ", theirs)}]");
+            ours.Select(Name).Distinct().Order().ToList().ShouldBe(theirs.Select(Name).Distinct().Order().ToList(), $"packages for {file.Item2}");
+        }
+    }
+
+    // Sonames glibc, GCC and zlib ship that the sample below must need.
+    private static readonly string[] TableRuntimeSonames =
+        ["libc.so.6", "libm.so.6", "ld-linux-x86-64.so.2", "libgcc_s.so.1", "libstdc++.so.6", "libz.so.1", "libcrypt.so.1"];
+
+    /// <summary>
+    /// The interpreter's own C extension modules (what a venv's native files look like) and the C++ and C
+    /// run-times themselves (libstdc++ needs libgcc_s; libc needs the dynamic loader by its soname).
+    /// </summary>
+    private static IEnumerable<string> RuntimeSample() =>
+        Directory.EnumerateFiles("/usr/lib/python3.11/lib-dynload", "*.so").Order(StringComparer.Ordinal)
+            .Concat(new[] { "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/lib/x86_64-linux-gnu/libc.so.6" }
+                // The payload holds regular files: a symbolic link to a library is no ELF file of its own.
+                .Select(f => new FileInfo(f).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? f));
+
+    [Test]
     public void The_bundled_library_is_satisfied_inside_and_its_own_needs_count()
     {
         var report = Resolve(_fixtures.Files, PackageFamily.Deb, PackageFamily.Rpm);
@@ -114,7 +149,10 @@ public class ElfDependencyAcceptanceTests
             : [file];
 
     internal static DependencyReport Resolve(IReadOnlyList<(string, string)> payload, params PackageFamily[] families) =>
-        DependencyResolver.Resolve(new DependencyInputs(payload, null, new Dictionary<string, MappingOverride>(), [], [], null) { Families = families });
+        Resolve(payload, HostSystem.Local, families);
+
+    private static DependencyReport Resolve(IReadOnlyList<(string, string)> payload, HostSystem host, params PackageFamily[] families) =>
+        DependencyResolver.Resolve(new DependencyInputs(payload, null, new Dictionary<string, MappingOverride>(), [], [], null) { Families = families, Host = host });
 
     private static List<string> ElfRelations(DependencyReport report, PackageFamily family) =>
         report.For(family).Where(r => r.Origin.Kind == DependencyOrigin.Elf)

@@ -4,7 +4,7 @@ namespace Pkgify.Core.Tests.Dependencies;
 
 /// <summary>
 /// A package build tree (<c>debian/pkg/...</c>, as dpkg-shlibdeps expects) holding shared objects and an
-/// executable compiled here with gcc against zlib, libpq, libxml2, glibc and libm, plus a bundled library in
+/// executable compiled here with gcc and g++ against zlib, libpq, libxml2, glibc and libm, a C++ module (libstdc++, libgcc_s), plus a bundled library in
 /// <c>opt/app/x.libs</c> that one module reaches through <c>-Wl,-rpath,'$ORIGIN/../x.libs'</c>, like a wheel's
 /// <c>*.libs</c> folder.
 /// </summary>
@@ -57,6 +57,13 @@ internal sealed class NativeFixtures
         int show(void) { return puts(bundled_version()); }
         """;
 
+    // A C++ module: exceptions and iostreams bring in libstdc++ and libgcc_s.
+    private const string CxxSource = """
+        #include <sstream>
+        #include <stdexcept>
+        extern "C" int parse(const char *t) { std::istringstream in(t); int v; if (!(in >> v)) throw std::runtime_error(t); return v; }
+        """;
+
     private const string ProgramSource = """
         #include <stdio.h>
         #include <libxml/xmlversion.h>
@@ -77,6 +84,7 @@ internal sealed class NativeFixtures
         Compile(dir, BundledUserSource, "opt/app/lib/bundleduser.so",
             ["-shared", "-fPIC", $"-L{Path.GetDirectoryName(Bundled)}", $"-l:{BundledSoname}", "-Wl,-rpath,$ORIGIN/../x.libs"]);
         Compile(dir, ProgramSource, "opt/app/bin/xmlprog", ["-I/usr/include/libxml2", "-lxml2"]);
+        Compile(dir, CxxSource, "opt/app/lib/cxxmod.so", ["-shared", "-fPIC"], compiler: "g++", extension: ".cc");
     }
 
     /// <summary>The directory holding debian/control, where dpkg-shlibdeps must run.</summary>
@@ -91,14 +99,14 @@ internal sealed class NativeFixtures
     /// <summary>The compiled modules and the program, without the bundled library.</summary>
     public IEnumerable<(string HostPath, string InstallPath)> Users => Files.Where(f => f.HostPath != Bundled);
 
-    private string Compile(TempDir dir, string source, string installRelative, string[] flags)
+    private string Compile(TempDir dir, string source, string installRelative, string[] flags, string compiler = "gcc", string extension = ".c")
     {
         var name = Path.GetFileName(installRelative);
-        var sourcePath = dir.Path(name + ".c");
+        var sourcePath = dir.Path(name + extension);
         File.WriteAllText(sourcePath, source + "\n");
         var output = dir.Path([PackageRoot, .. installRelative.Split('/')]);
         // Flags after the source so that libraries resolve its references.
-        ToolRunner.RunChecked(ToolRunner.Require("gcc"), ["-O1", "-o", output, sourcePath, .. flags]);
+        ToolRunner.RunChecked(ToolRunner.Require(compiler), ["-O1", "-o", output, sourcePath, .. flags]);
         Files.Add((output, "/" + installRelative));
         return output;
     }

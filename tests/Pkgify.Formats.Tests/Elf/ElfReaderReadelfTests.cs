@@ -6,8 +6,8 @@ namespace Pkgify.Formats.Tests.Elf;
 /// <summary>
 /// The reader must see what GNU readelf sees — class, byte order, type, interpreter, NEEDED, SONAME, RPATH,
 /// RUNPATH, version needs with their weak flags and indexes, version definitions with their parents, undefined
-/// dynamic symbols with their versions — on hundreds of real files and on files binutils builds here for both
-/// classes and both byte orders.
+/// dynamic symbols with their versions, the targets of copy relocations — on hundreds of real files and on files
+/// binutils builds here for both classes and both byte orders.
 /// </summary>
 public class ElfReaderReadelfTests
 {
@@ -19,6 +19,7 @@ public class ElfReaderReadelfTests
         var files = SystemSample();
         files.Count.ShouldBeGreaterThan(SampleSize / 2);
         Mismatches(files).ShouldBeEmpty();
+        files.ShouldContain(f => ElfReader.Read(f).CopiedSymbols.Length > 0, "the sample must hold executables with copy relocations");
     }
 
     [Test]
@@ -78,7 +79,7 @@ public class ElfReaderReadelfTests
         $"needed {string.Join(' ', r.Needed)}", $"soname {string.Join(' ', r.SoName)}",
         $"rpath {string.Join(' ', r.RPath)}", $"runpath {string.Join(' ', r.RunPath)}",
         $"needs {string.Join(' ', r.VersionNeeds)}", $"defs {string.Join(' ', r.VersionDefinitions)}",
-        $"imports {string.Join(' ', r.Imports)}");
+        $"imports {string.Join(' ', r.Imports)}", $"copies {string.Join(' ', r.Copies.Order(StringComparer.Ordinal))}");
 
     private static string Describe(ElfFile e) => string.Join('\n',
         $"class {(e.Header.Class == ElfClass.Elf64 ? "ELF64" : "ELF32")} data 2's complement, {(e.Header.IsBigEndian ? "big" : "little")} endian"
@@ -87,7 +88,8 @@ public class ElfReaderReadelfTests
         $"rpath {string.Join(' ', e.RPath)}", $"runpath {string.Join(' ', e.RunPath)}",
         $"needs {string.Join(' ', e.VersionNeeds.SelectMany(n => n.Names.Select(v => $"{v.Name} weak={v.IsWeak} index={v.Index}").Prepend($"file {n.File}")))}",
         $"defs {string.Join(' ', e.VersionDefinitions.SelectMany(d => d.Names.Skip(1).Prepend($"def {d.Index} base={d.IsBase} {d.Names.FirstOrDefault()}")))}",
-        $"imports {string.Join(' ', e.ImportedSymbols.Select(s => $"{s.Name}{(s.Version is null ? "" : "@" + s.Version)} weak={s.IsWeak}"))}");
+        $"imports {string.Join(' ', e.ImportedSymbols.Select(s => $"{s.Name}{(s.Version is null ? "" : "@" + s.Version)} weak={s.IsWeak}"))}",
+        $"copies {string.Join(' ', e.CopiedSymbols.Select(s => s.Name + (s.Version is null ? "" : "@" + s.Version)).Order(StringComparer.Ordinal))}");
 
     private static string TypeName(ElfFileType type) => type switch
     {

@@ -12,13 +12,13 @@ internal sealed partial class ReadelfListing
 {
     public string Class = "", Data = "", Type = "", Interpreter = "";
     public List<string> Needed = [], SoName = [], RPath = [], RunPath = [];
-    public List<string> VersionNeeds = [], VersionDefinitions = [], Imports = [];
+    public List<string> VersionNeeds = [], VersionDefinitions = [], Imports = [], Copies = [];
 
     private const string Separator = "\u0001";
 
     private const string Script = """
         while IFS= read -r f; do
-          printf '\001%s\n' "$f"; "$0" -h -l -d -V --dyn-syms -W "$f" || exit 1
+          printf '\001%s\n' "$f"; "$0" -h -l -d -V --dyn-syms -r -W "$f" || exit 1
         done
         """;
 
@@ -75,6 +75,10 @@ internal sealed partial class ReadelfListing
     [GeneratedRegex(@"^\s*\d+: [0-9a-f]+\s+\d+\s+\S+\s+(\S+)\s+\S+\s+UND (\S+)")]
     private static partial Regex UndefinedSymbol();
 
+    // A relocation line: offset, info, type, symbol value, then "name[@version] + addend".
+    [GeneratedRegex(@"^[0-9a-f]+\s+[0-9a-f]+\s+R_\w+_COPY\s+[0-9a-f]+\s+(\S+) \+ [0-9a-f]+$")]
+    private static partial Regex CopyRelocation();
+
     private void Take(string line, string section)
     {
         Match m;
@@ -94,5 +98,7 @@ internal sealed partial class ReadelfListing
             VersionDefinitions.Add(m.Groups[1].Value);
         else if (section == "dynsym" && (m = UndefinedSymbol().Match(line)).Success)
             Imports.Add($"{m.Groups[2].Value} weak={m.Groups[1].Value == "WEAK"}");
+        else if ((m = CopyRelocation().Match(line)).Success)
+            Copies.Add(m.Groups[1].Value);
     }
 }

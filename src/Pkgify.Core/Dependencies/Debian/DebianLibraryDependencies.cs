@@ -156,7 +156,8 @@ internal sealed partial class DebianLibraryDependencies(HostSystem host, Func<st
     {
         if (symbols.Count == 0)
             return;
-        foreach (var import in elf.ImportedSymbols)
+        // Copy-relocated data counts as imported, as in dpkg-shlibdeps (Objdump apply_relocations).
+        foreach (var import in elf.ImportedSymbols.Concat(elf.CopiedSymbols))
         {
             var key = $"{import.Name}@{import.Version ?? "Base"}";
             foreach (var soname in elf.Needed)
