@@ -7,8 +7,8 @@ using Shouldly;
 namespace Pkgify.Cli.Tests.Signing;
 
 /// <summary>
-/// `pkgify sign` proved by rpmkeys: the header signature verifies once the public key is imported, for RSA with
-/// and without a passphrase, Ed25519 and a signing subkey; the payload neither moves nor changes.
+/// `pkgify sign` proved by rpmkeys: the header signature verifies once the public key is imported, for RSA-2048 and
+/// RSA-3072 with and without a passphrase, Ed25519 and a signing subkey; the payload neither moves nor changes.
 /// </summary>
 [NonParallelizable]
 public class RpmSignTests
@@ -21,7 +21,7 @@ public class RpmSignTests
     [OneTimeSetUp]
     public void CreateKeys()
     {
-        foreach (var kind in new[] { GpgTestKeyKind.Rsa3072, GpgTestKeyKind.Rsa3072Passphrase, GpgTestKeyKind.Ed25519, GpgTestKeyKind.SigningSubkey })
+        foreach (var kind in new[] { GpgTestKeyKind.Rsa2048, GpgTestKeyKind.Rsa3072, GpgTestKeyKind.Rsa3072Passphrase, GpgTestKeyKind.Ed25519, GpgTestKeyKind.SigningSubkey })
             _keys[kind] = GpgTestKeys.Create(kind);
     }
 
@@ -47,6 +47,7 @@ public class RpmSignTests
     private string RpmbuildPackage(string name = "work", IReadOnlyDictionary<string, string>? defines = null) =>
         RpmBuildFixtures.BuildBinaryRpm(RpmBuildFixtures.SampleSpec, _tmp.Path(name), defines: defines);
 
+    [TestCase(GpgTestKeyKind.Rsa2048, "RSA")]
     [TestCase(GpgTestKeyKind.Rsa3072, "RSA")]
     [TestCase(GpgTestKeyKind.Rsa3072Passphrase, "RSA")]
     [TestCase(GpgTestKeyKind.Ed25519, "EdDSA")]
