@@ -147,6 +147,31 @@ public class YumRepositoryTests
         (makecache.StdOut + makecache.StdErr).ShouldContain("GPG", Case.Insensitive);
     }
 
+    public enum PackageSignature { None, AnotherKey }
+
+    [Test]
+    public void A_package_not_signed_by_the_repository_key_is_refused_by_dnf_although_the_metadata_is_valid(
+        [Values] PackageSignature signature)
+    {
+        var rpm = AddPlain("plain", "1.0");
+        using var other = GpgTestKeys.Create(GpgTestKeyKind.Ed25519);
+        if (signature == PackageSignature.AnotherKey)
+            ShouldSucceed(PkgifyCli.Run(["sign", rpm, "--sign-key", other.SecretKeyPath, "--source-date-epoch", Epoch], env: null));
+        // Signed metadata (repo_gpgcheck passes), package left as it is: only dnf's package check can stop it.
+        ShouldSucceed(PkgifyCli.Run(["repo", "yum", Repo, "--sign-key", _key.SecretKeyPath, "--export-key", KeyFile,
+            "--source-date-epoch", Epoch], env: null));
+
+        var dnf = new DnfSandbox(new TempDir("dnf"), Repo, KeyFile);
+        var makecache = dnf.Dnf("makecache");
+        makecache.ExitCode.ShouldBe(0, makecache.StdErr + makecache.StdOut);
+        var install = dnf.Dnf("install", "plain");
+        install.ExitCode.ShouldNotBe(0, install.StdOut);
+        var said = install.StdOut + install.StdErr;
+        said.ShouldContain("GPG check FAILED", Case.Sensitive, said);
+        said.ShouldContain(signature == PackageSignature.None ? "is not signed" : "is not installed", Case.Sensitive, said);
+        File.Exists(Path.Combine(dnf.Root, "opt/plain/VERSION")).ShouldBeFalse();
+    }
+
     [Test]
     public void Metadata_files_are_named_by_their_sha256_and_stale_generations_are_removed()
     {
