@@ -198,6 +198,44 @@ public class YumRepositoryTests
         repomd.ShouldContain("<timestamp>1700000000</timestamp>");
     }
 
+    [Test]
+    public void Every_repomd_record_states_the_size_and_sha256_of_its_file_and_of_the_gunzipped_content()
+    {
+        AddPlain("plain", "1.0");
+        AddPlain("other", "2.0");
+        ShouldSucceed(Publish());
+
+        System.Xml.Linq.XNamespace ns = "http://linux.duke.edu/metadata/repo";
+        var repomd = System.Xml.Linq.XDocument.Load(Path.Combine(Repo, "repodata/repomd.xml")).Root!;
+        var data = repomd.Elements(ns + "data").ToList();
+        data.Select(d => d.Attribute("type")!.Value).ShouldBe(["primary", "filelists", "other"]);
+        foreach (var record in data)
+        {
+            var type = record.Attribute("type")!.Value;
+            string Value(string name) => record.Element(ns + name)!.Value;
+            var file = Path.Combine(Repo, record.Element(ns + "location")!.Attribute("href")!.Value);
+            var bytes = File.ReadAllBytes(file);
+            byte[] open;
+            using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress))
+            using (var content = new MemoryStream())
+            {
+                gzip.CopyTo(content);
+                open = content.ToArray();
+            }
+
+            record.Element(ns + "checksum")!.Attribute("type")!.Value.ShouldBe("sha256", type);
+            record.Element(ns + "open-checksum")!.Attribute("type")!.Value.ShouldBe("sha256", type);
+            Value("checksum").ShouldBe(Convert.ToHexStringLower(SHA256.HashData(bytes)), type);
+            Value("size").ShouldBe(bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), type);
+            Value("open-checksum").ShouldBe(Convert.ToHexStringLower(SHA256.HashData(open)), type);
+            Value("open-size").ShouldBe(open.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), type);
+        }
+
+        var timestamps = repomd.Descendants(ns + "timestamp").Select(t => t.Value).ToList();
+        timestamps.Count.ShouldBe(data.Count);
+        timestamps.ShouldAllBe(t => t == Epoch);
+    }
+
     private List<string> MetadataFiles() =>
         Directory.GetFiles(Path.Combine(Repo, "repodata"), "*.xml.gz").Order(StringComparer.Ordinal).ToList();
 
