@@ -3,6 +3,9 @@ namespace Pkgify.TestSupport;
 /// <summary>The kinds of throw-away OpenPGP keys <see cref="GpgTestKeys"/> makes.</summary>
 public enum GpgTestKeyKind
 {
+    /// <summary>RSA-2048 primary key with the sign capability, no passphrase: the smallest size the contract accepts.</summary>
+    Rsa2048,
+
     /// <summary>RSA-3072 primary key with the sign capability, no passphrase.</summary>
     Rsa3072,
 
@@ -144,6 +147,7 @@ public static class GpgTestKeys
         var (algorithm, usage) = key.Kind switch
         {
             GpgTestKeyKind.Rsa3072 or GpgTestKeyKind.Rsa3072Passphrase => ("rsa3072", "sign"),
+            GpgTestKeyKind.Rsa2048 => ("rsa2048", "sign"),
             GpgTestKeyKind.Rsa4096 => ("rsa4096", "sign"),
             GpgTestKeyKind.Ed25519 or GpgTestKeyKind.Ed25519Passphrase => ("ed25519", "sign"),
             _ => ("rsa3072", "cert"),

@@ -24,13 +24,24 @@ public static class AtomicFile
     /// </param>
     public static void Write(string finalPath, Action<FileStream, ScratchSpace> write, Action<Microsoft.Win32.SafeHandles.SafeFileHandle>? whileSyncing)
     {
+        using var pending = Prepare(finalPath, write);
+        pending.Commit();
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Write"/>: the bytes written and flushed under the temp name, ready for
+    /// <see cref="PendingFile.Commit"/> (disposing the result without committing removes them).
+    /// </summary>
+    public static PendingFile Prepare(string finalPath, Action<FileStream, ScratchSpace> write)
+    {
         var dir = Path.GetDirectoryName(Path.GetFullPath(finalPath))!;
         var name = Path.GetFileName(finalPath);
         StaleTemps.RemoveFiles(dir, TempPrefix(name));
         var temp = Path.Combine(dir, TempPrefix(name) + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var scratch = new ScratchSpace(temp);
+        var pending = new PendingFile(finalPath, temp);
         try
         {
+            using var scratch = new ScratchSpace(temp);
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
                 write(stream, scratch);
@@ -54,11 +65,13 @@ public static class AtomicFile
                     }
                 }
             }
-            File.Move(temp, finalPath, overwrite: true);
+
+            return pending;
         }
-        finally
+        catch
         {
-            TryDelete(temp);
+            pending.Dispose();
+            throw;
         }
     }
 

@@ -147,6 +147,31 @@ public class YumRepositoryTests
         (makecache.StdOut + makecache.StdErr).ShouldContain("GPG", Case.Insensitive);
     }
 
+    public enum PackageSignature { None, AnotherKey }
+
+    [Test]
+    public void A_package_not_signed_by_the_repository_key_is_refused_by_dnf_although_the_metadata_is_valid(
+        [Values] PackageSignature signature)
+    {
+        var rpm = AddPlain("plain", "1.0");
+        using var other = GpgTestKeys.Create(GpgTestKeyKind.Ed25519);
+        if (signature == PackageSignature.AnotherKey)
+            ShouldSucceed(PkgifyCli.Run(["sign", rpm, "--sign-key", other.SecretKeyPath, "--source-date-epoch", Epoch], env: null));
+        // Signed metadata (repo_gpgcheck passes), package left as it is: only dnf's package check can stop it.
+        ShouldSucceed(PkgifyCli.Run(["repo", "yum", Repo, "--sign-key", _key.SecretKeyPath, "--export-key", KeyFile,
+            "--source-date-epoch", Epoch], env: null));
+
+        var dnf = new DnfSandbox(new TempDir("dnf"), Repo, KeyFile);
+        var makecache = dnf.Dnf("makecache");
+        makecache.ExitCode.ShouldBe(0, makecache.StdErr + makecache.StdOut);
+        var install = dnf.Dnf("install", "plain");
+        install.ExitCode.ShouldNotBe(0, install.StdOut);
+        var said = install.StdOut + install.StdErr;
+        said.ShouldContain("GPG check FAILED", Case.Sensitive, said);
+        said.ShouldContain(signature == PackageSignature.None ? "is not signed" : "is not installed", Case.Sensitive, said);
+        File.Exists(Path.Combine(dnf.Root, "opt/plain/VERSION")).ShouldBeFalse();
+    }
+
     [Test]
     public void Metadata_files_are_named_by_their_sha256_and_stale_generations_are_removed()
     {
@@ -171,6 +196,44 @@ public class YumRepositoryTests
         first.Intersect(third).ShouldBeEmpty();
         repomd.ShouldContain("<revision>1700000000</revision>");
         repomd.ShouldContain("<timestamp>1700000000</timestamp>");
+    }
+
+    [Test]
+    public void Every_repomd_record_states_the_size_and_sha256_of_its_file_and_of_the_gunzipped_content()
+    {
+        AddPlain("plain", "1.0");
+        AddPlain("other", "2.0");
+        ShouldSucceed(Publish());
+
+        System.Xml.Linq.XNamespace ns = "http://linux.duke.edu/metadata/repo";
+        var repomd = System.Xml.Linq.XDocument.Load(Path.Combine(Repo, "repodata/repomd.xml")).Root!;
+        var data = repomd.Elements(ns + "data").ToList();
+        data.Select(d => d.Attribute("type")!.Value).ShouldBe(["primary", "filelists", "other"]);
+        foreach (var record in data)
+        {
+            var type = record.Attribute("type")!.Value;
+            string Value(string name) => record.Element(ns + name)!.Value;
+            var file = Path.Combine(Repo, record.Element(ns + "location")!.Attribute("href")!.Value);
+            var bytes = File.ReadAllBytes(file);
+            byte[] open;
+            using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress))
+            using (var content = new MemoryStream())
+            {
+                gzip.CopyTo(content);
+                open = content.ToArray();
+            }
+
+            record.Element(ns + "checksum")!.Attribute("type")!.Value.ShouldBe("sha256", type);
+            record.Element(ns + "open-checksum")!.Attribute("type")!.Value.ShouldBe("sha256", type);
+            Value("checksum").ShouldBe(Convert.ToHexStringLower(SHA256.HashData(bytes)), type);
+            Value("size").ShouldBe(bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), type);
+            Value("open-checksum").ShouldBe(Convert.ToHexStringLower(SHA256.HashData(open)), type);
+            Value("open-size").ShouldBe(open.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), type);
+        }
+
+        var timestamps = repomd.Descendants(ns + "timestamp").Select(t => t.Value).ToList();
+        timestamps.Count.ShouldBe(data.Count);
+        timestamps.ShouldAllBe(t => t == Epoch);
     }
 
     private List<string> MetadataFiles() =>

@@ -92,14 +92,32 @@ public class BadSigningKeyTests
     }
 
     [Test]
-    public void Pack_writes_no_package([Values] Mistake mistake)
+    public void Pack_writes_no_package([Values] Mistake mistake, [Values("rpm", "deb")] string format)
     {
         var (key, env, expected) = Key(mistake);
         var tree = _tmp.Path("tree");
         Directory.CreateDirectory(tree);
         File.WriteAllText(Path.Combine(tree, "file"), "x\n");
         var output = _tmp.Path("out");
-        ShouldBeOneLineExit2(PkgifyCli.Run(["pack", tree, "--name", "demo", "--version", "1.0", "-f", "rpm", "-o", output, "--sign-key", key], env), expected);
-        (Directory.Exists(output) ? Directory.GetFileSystemEntries(output) : []).ShouldBeEmpty();
+        ShouldBeOneLineExit2(PkgifyCli.Run(["pack", tree, "--name", "demo", "--version", "1.0", "-f", format, "-o", output, "--sign-key", key], env), expected);
+        ShouldBeEmptyOrAbsent(output);
     }
+
+    [Test]
+    public void Build_writes_nothing([Values] Mistake mistake)
+    {
+        var (key, env, expected) = Key(mistake);
+        using var project = new TinyProject("bad-key-build");
+        env["PKGIFY_CACHE_DIR"] = project.CacheDir;
+        var output = project.Tmp.Path("out");
+        var r = PkgifyCli.Run(["build", project.Dir, "-f", "rpm", "-o", output, "--sign-key", key], env);
+        ShouldBeOneLineExit2(r, expected);
+        r.StdOut.ShouldBeEmpty();
+        ShouldBeEmptyOrAbsent(output);
+        // The key is checked before the virtualenv is built: no cache entry either.
+        ShouldBeEmptyOrAbsent(project.CacheDir);
+    }
+
+    private static void ShouldBeEmptyOrAbsent(string dir) =>
+        (Directory.Exists(dir) ? Directory.GetFileSystemEntries(dir) : []).ShouldBeEmpty();
 }

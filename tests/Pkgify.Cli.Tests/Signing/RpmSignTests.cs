@@ -7,8 +7,8 @@ using Shouldly;
 namespace Pkgify.Cli.Tests.Signing;
 
 /// <summary>
-/// `pkgify sign` proved by rpmkeys: the header signature verifies once the public key is imported, for RSA with
-/// and without a passphrase, Ed25519 and a signing subkey; the payload neither moves nor changes.
+/// `pkgify sign` proved by rpmkeys: the header signature verifies once the public key is imported, for RSA-2048 and
+/// RSA-3072 with and without a passphrase, Ed25519 and a signing subkey; the payload neither moves nor changes.
 /// </summary>
 [NonParallelizable]
 public class RpmSignTests
@@ -21,7 +21,7 @@ public class RpmSignTests
     [OneTimeSetUp]
     public void CreateKeys()
     {
-        foreach (var kind in new[] { GpgTestKeyKind.Rsa3072, GpgTestKeyKind.Rsa3072Passphrase, GpgTestKeyKind.Ed25519, GpgTestKeyKind.SigningSubkey })
+        foreach (var kind in new[] { GpgTestKeyKind.Rsa2048, GpgTestKeyKind.Rsa3072, GpgTestKeyKind.Rsa3072Passphrase, GpgTestKeyKind.Ed25519, GpgTestKeyKind.SigningSubkey })
             _keys[kind] = GpgTestKeys.Create(kind);
     }
 
@@ -47,6 +47,7 @@ public class RpmSignTests
     private string RpmbuildPackage(string name = "work", IReadOnlyDictionary<string, string>? defines = null) =>
         RpmBuildFixtures.BuildBinaryRpm(RpmBuildFixtures.SampleSpec, _tmp.Path(name), defines: defines);
 
+    [TestCase(GpgTestKeyKind.Rsa2048, "RSA")]
     [TestCase(GpgTestKeyKind.Rsa3072, "RSA")]
     [TestCase(GpgTestKeyKind.Rsa3072Passphrase, "RSA")]
     [TestCase(GpgTestKeyKind.Ed25519, "EdDSA")]
@@ -154,6 +155,40 @@ public class RpmSignTests
 
         // Same key, same SOURCE_DATE_EPOCH: signing while writing and signing afterwards give the same package.
         Sha256(File.ReadAllBytes(signedAtPack)).ShouldBe(Sha256(File.ReadAllBytes(unsigned)));
+    }
+
+    [Test]
+    public void Sign_signs_every_file_it_is_given()
+    {
+        var first = RpmbuildPackage("first");
+        var second = RpmbuildPackage("second");
+        var key = _keys[GpgTestKeyKind.Ed25519];
+        var result = PkgifyCli.Run(["sign", first, second, "--sign-key", key.SecretKeyPath, "--source-date-epoch", Epoch], PassphraseEnv(key));
+        result.ExitCode.ShouldBe(0, result.StdErr);
+
+        var keyring = new RpmKeyring(_tmp.Path("rpmdb"), key.PublicKeyArmoredPath);
+        foreach (var rpm in new[] { first, second })
+            keyring.CheckSig(rpm).StdOut.ShouldBe($"{rpm}: digests signatures OK\n");
+    }
+
+    [Test]
+    public void Build_sign_key_writes_an_rpm_that_rpmkeys_accepts()
+    {
+        using var project = new TinyProject("build-signed");
+        var key = _keys[GpgTestKeyKind.Rsa3072Passphrase];
+        var env = PassphraseEnv(key)!;
+        env["PKGIFY_CACHE_DIR"] = project.CacheDir;
+        var output = project.Tmp.Path("out");
+        var result = PkgifyCli.Run(["build", project.Dir, "-f", "rpm", "-o", output, "--sign-key", key.SecretKeyPath,
+            "--source-date-epoch", Epoch, "--compression", "gzip", "--level", "1"], env);
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        var rpm = Directory.GetFiles(output, "*.rpm").Single();
+
+        var keyring = new RpmKeyring(_tmp.Path("rpmdb"), key.PublicKeyArmoredPath);
+        keyring.CheckSig(rpm).StdOut.ShouldBe($"{rpm}: digests signatures OK\n");
+        keyring.CheckVerbose(rpm).StdOut.ShouldContain($"Header V4 RSA/SHA256 Signature, key ID {key.SigningFingerprint[^8..].ToLowerInvariant()}: OK");
+        // Without the key imported rpm must not call it OK: the signature is really there.
+        new RpmKeyring(_tmp.Path("empty-db")).CheckVerbose(rpm).StdOut.ShouldContain("NOKEY");
     }
 
     internal static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -23,7 +23,7 @@ public class OpenPgpCleartextGpgTests
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>
-        from kind in new[] { GpgTestKeyKind.Rsa3072, GpgTestKeyKind.Ed25519, GpgTestKeyKind.SigningSubkey }
+        from kind in new[] { GpgTestKeyKind.Rsa2048, GpgTestKeyKind.Rsa3072, GpgTestKeyKind.Ed25519, GpgTestKeyKind.SigningSubkey }
         from index in Enumerable.Range(0, Texts.Length)
         select new TestCaseData(kind, index).SetArgDisplayNames(kind.ToString(), $"text{index}");
 

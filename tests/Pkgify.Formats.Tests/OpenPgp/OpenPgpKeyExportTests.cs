@@ -70,6 +70,7 @@ public class OpenPgpKeyExportTests
         rsa.CreationTime.ShouldBe(GpgTestKeys.KeyCreationTime);
         rsa.ExpirationTime.ShouldBeNull();
 
+        OpenPgpTestKeys.Load(GpgTestKeyKind.Rsa2048).Algorithm.ShouldBe("RSA-2048");
         OpenPgpTestKeys.Load(GpgTestKeyKind.Rsa3072).Algorithm.ShouldBe("RSA-3072");
         OpenPgpTestKeys.Load(GpgTestKeyKind.Ed25519Passphrase).Algorithm.ShouldBe("Ed25519");
 

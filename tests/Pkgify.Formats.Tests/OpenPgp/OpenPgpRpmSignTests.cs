@@ -40,6 +40,7 @@ public class OpenPgpRpmSignTests
         /opt/pkgify-sigtest/hello
         """;
 
+    [TestCase(GpgTestKeyKind.Rsa2048, "RSAHEADER")]
     [TestCase(GpgTestKeyKind.Rsa3072, "RSAHEADER")]
     [TestCase(GpgTestKeyKind.Ed25519, "DSAHEADER")]
     [TestCase(GpgTestKeyKind.SigningSubkey, "RSAHEADER")]

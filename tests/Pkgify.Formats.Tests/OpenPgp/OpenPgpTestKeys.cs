@@ -15,6 +15,7 @@ public sealed class OpenPgpTestKeys
     /// <summary>The kinds that can sign, i.e. everything but the certify-only key.</summary>
     public static readonly GpgTestKeyKind[] SigningKinds =
     [
+        GpgTestKeyKind.Rsa2048,
         GpgTestKeyKind.Rsa3072,
         GpgTestKeyKind.Rsa4096,
         GpgTestKeyKind.Ed25519,

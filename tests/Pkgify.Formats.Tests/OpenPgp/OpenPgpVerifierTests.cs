@@ -9,6 +9,7 @@ public class OpenPgpVerifierTests
     private const long Time = OpenPgpTestKeys.SignatureTime;
     private static readonly byte[] Data = "Origin: pkgify\nSuite: stable\n"u8.ToArray();
 
+    [TestCase(GpgTestKeyKind.Rsa2048, "SHA256")]
     [TestCase(GpgTestKeyKind.Rsa3072, "SHA256")]
     [TestCase(GpgTestKeyKind.Rsa4096, "SHA384")]
     [TestCase(GpgTestKeyKind.Ed25519, "SHA512")]

@@ -5,7 +5,7 @@ namespace Pkgify.Core.Repositories.Apt;
 
 /// <summary>
 /// Builds or refreshes an apt repository (formats.md §3): new .debs into the pool, then every index of the
-/// component, then Release and its signatures last. Running it again after adding packages gives the same
+/// component and Release with its signatures, all written first and renamed into place together, Release last. Running it again after adding packages gives the same
 /// result as publishing them all at once; older versions stay in the pool and in the indexes.
 /// </summary>
 public static class AptRepositoryPublisher
@@ -40,23 +40,39 @@ public static class AptRepositoryPublisher
 
         var distDirectory = Path.Combine(root, DistsDirectory, dist.Replace('/', Path.DirectorySeparatorChar));
         var componentDirectory = Path.Combine(distDirectory, component.Replace('/', Path.DirectorySeparatorChar));
-        foreach (var architecture in architectures)
+        var prepared = new List<PendingIndexFile>();
+        try
         {
-            PackagesIndexWriter.Write(distDirectory, Path.Combine(componentDirectory, BinaryPrefix + architecture),
-                packages.Where(p => p.Architecture == architecture || p.Architecture == ArchitectureIndependent));
+            // This component's indexes are exactly the requested ones, written now but renamed into place only
+            // together with Release (ReleaseWriter.Publish); other components' come from disk.
+            var indexes = OtherComponentsIndexes(distDirectory, component);
+            foreach (var architecture in architectures)
+            {
+                var files = PackagesIndexWriter.Prepare(distDirectory, Path.Combine(componentDirectory, BinaryPrefix + architecture),
+                    packages.Where(p => p.Architecture == architecture || p.Architecture == ArchitectureIndependent));
+                prepared.AddRange(files);
+                indexes.Add(new ComponentIndexes(component, architecture, files.Select(f => f.Description).ToList()));
+            }
+
+            // Release lists every component of the distribution, including those other runs published.
+            var allComponents = indexes.Select(i => i.Component).Distinct().Order(StringComparer.Ordinal);
+            var allArchitectures = indexes.Select(i => i.Architecture).Distinct().Order(StringComparer.Ordinal);
+            fields.Add(new("Architectures", string.Join(' ', allArchitectures)));
+            fields.Add(new("Components", string.Join(' ', allComponents)));
+            var time = SignatureTime.Resolve(request.SourceDateEpoch, NewestPackageTime(packages), request.SigningKey);
+            fields.Insert(fields.FindIndex(f => f.Key == "Codename") + 1, new("Date", RepositoryDate.Format(time)));
+
+            var release = ReleaseFile.Build(fields, indexes.SelectMany(i => i.Files));
+            ReleaseWriter.Publish(distDirectory, release, request.SigningKey, time, prepared.Select(f => f.File).ToList());
+        }
+        finally
+        {
+            foreach (var file in prepared)
+            {
+                file.File.Dispose();
+            }
         }
 
-        // Release lists every component of the distribution, including those other runs published.
-        var indexes = ExistingIndexes(distDirectory, component, architectures);
-        var allComponents = indexes.Select(i => i.Component).Distinct().Order(StringComparer.Ordinal);
-        var allArchitectures = indexes.Select(i => i.Architecture).Distinct().Order(StringComparer.Ordinal);
-        fields.Add(new("Architectures", string.Join(' ', allArchitectures)));
-        fields.Add(new("Components", string.Join(' ', allComponents)));
-        var time = SignatureTime.Resolve(request.SourceDateEpoch, NewestPackageTime(packages), request.SigningKey);
-        fields.Insert(fields.FindIndex(f => f.Key == "Codename") + 1, new("Date", RepositoryDate.Format(time)));
-
-        var files = indexes.SelectMany(i => i.Files).Select(f => PackagesIndexWriter.Describe(distDirectory, f));
-        ReleaseWriter.Write(distDirectory, ReleaseFile.Build(fields, files), request.SigningKey, time);
         RemoveStaleArchitectures(componentDirectory, architectures);
 
         var notIndexed = packages.Where(p => p.Architecture != ArchitectureIndependent && !architectures.Contains(p.Architecture)).ToList();
@@ -89,24 +105,29 @@ public static class AptRepositoryPublisher
         return found.Count > 0 ? found : DefaultArchitectures.ToList();
     }
 
-    private sealed record ComponentIndexes(string Component, string Architecture, IReadOnlyList<string> Files);
+    private sealed record ComponentIndexes(string Component, string Architecture, IReadOnlyList<AptIndexFile> Files);
 
-    private static List<ComponentIndexes> ExistingIndexes(string distDirectory, string component, IReadOnlyList<string> architectures)
+    private static List<ComponentIndexes> OtherComponentsIndexes(string distDirectory, string component)
     {
         var found = new List<ComponentIndexes>();
+        if (!Directory.Exists(distDirectory))
+        {
+            return found;
+        }
+
         foreach (var binary in Directory.EnumerateDirectories(distDirectory, BinaryPrefix + "*", SearchOption.AllDirectories))
         {
             var owner = RepositoryFiles.Relative(distDirectory, Path.GetDirectoryName(binary)!);
-            var architecture = Path.GetFileName(binary)[BinaryPrefix.Length..];
-            // This component's indexes are exactly the requested ones; leftovers of other --arch runs go away.
-            if (owner == component && !architectures.Contains(architecture))
+            if (owner == component)
             {
                 continue;
             }
 
+            var architecture = Path.GetFileName(binary)[BinaryPrefix.Length..];
             var files = new[] { "", ".gz", ".xz" }
                 .Select(suffix => Path.Combine(binary, PackagesIndexWriter.IndexName + suffix))
                 .Where(File.Exists)
+                .Select(f => PackagesIndexWriter.Describe(distDirectory, f))
                 .ToList();
             if (files.Count > 0)
             {

@@ -23,39 +23,54 @@ public static class PackagesIndexWriter
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
-    /// Writes the index of <paramref name="packages"/> into <paramref name="directory"/> and returns the three
-    /// files, paths relative to <paramref name="distDirectory"/>.
+    /// Writes the index of <paramref name="packages"/> for <paramref name="directory"/> under temp names and
+    /// returns the three files, not yet in place, described with paths relative to <paramref name="distDirectory"/>.
+    /// The caller commits them just before Release, so the fixed names change together with the Release that
+    /// lists them. Disposing the files the caller does not commit removes them.
     /// </summary>
-    public static IReadOnlyList<AptIndexFile> Write(string distDirectory, string directory, IEnumerable<AptPackage> packages)
+    public static IReadOnlyList<PendingIndexFile> Prepare(string distDirectory, string directory, IEnumerable<AptPackage> packages)
     {
         Directory.CreateDirectory(directory);
-        var plain = Path.Combine(directory, IndexName);
-        AtomicFile.Write(plain, (stream, _) =>
+        var prepared = new List<PendingIndexFile>();
+        try
         {
-            using var text = new StreamWriter(stream, Utf8, bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
-            foreach (var package in packages)
+            var plain = AtomicFile.Prepare(Path.Combine(directory, IndexName), (stream, _) =>
             {
-                PackagesStanza.Write(text, package);
-            }
-        });
-
-        var files = new List<AptIndexFile> { Describe(distDirectory, plain) };
-        foreach (var (suffix, options) in CompressedForms)
-        {
-            var compressed = plain + suffix;
-            AtomicFile.Write(compressed, (stream, _) =>
-            {
-                using var source = File.OpenRead(plain);
-                using var encoder = CompressionCodec.OpenEncoder(stream, options, leaveOpen: true);
-                source.CopyTo(encoder);
+                using var text = new StreamWriter(stream, Utf8, bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
+                foreach (var package in packages)
+                {
+                    PackagesStanza.Write(text, package);
+                }
             });
-            files.Add(Describe(distDirectory, compressed));
-        }
+            prepared.Add(Describe(distDirectory, plain));
+            foreach (var (suffix, options) in CompressedForms)
+            {
+                var compressed = AtomicFile.Prepare(plain.FinalPath + suffix, (stream, _) =>
+                {
+                    using var source = File.OpenRead(plain.TempPath);
+                    using var encoder = CompressionCodec.OpenEncoder(stream, options, leaveOpen: true);
+                    source.CopyTo(encoder);
+                });
+                prepared.Add(Describe(distDirectory, compressed));
+            }
 
-        return files;
+            return prepared;
+        }
+        catch
+        {
+            foreach (var file in prepared)
+            {
+                file.File.Dispose();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Size and digests of an existing index file, path relative to <paramref name="distDirectory"/>.</summary>
     public static AptIndexFile Describe(string distDirectory, string path) =>
         new(RepositoryFiles.Relative(distDirectory, path), FileDigests.Of(path));
+
+    private static PendingIndexFile Describe(string distDirectory, PendingFile file) =>
+        new(file, new AptIndexFile(RepositoryFiles.Relative(distDirectory, file.FinalPath), FileDigests.Of(file.TempPath)));
 }

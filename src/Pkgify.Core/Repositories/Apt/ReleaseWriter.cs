@@ -6,8 +6,8 @@ namespace Pkgify.Core.Repositories.Apt;
 
 /// <summary>
 /// Publishes Release and its signatures (formats.md §3.4): InRelease (the cleartext-signed Release apt asks for
-/// first) and Release.gpg (an armored detached signature; apt 2.6 rejects a binary one). Called after every
-/// index is in place, so a client never sees a Release naming files that are not there yet.
+/// first) and Release.gpg (an armored detached signature; apt 2.6 rejects a binary one), together with the
+/// indexes they list.
 /// </summary>
 public static class ReleaseWriter
 {
@@ -23,33 +23,58 @@ public static class ReleaseWriter
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
-    /// Writes <paramref name="releaseText"/> and, with a key, both signatures made at <paramref name="signatureTime"/>
+    /// Publishes <paramref name="releaseText"/> and, with a key, both signatures made at <paramref name="signatureTime"/>
     /// with SHA-512 (apt refuses SHA-1; Sequoia-based apt 3 prefers SHA-512). Without a key, signatures left from
     /// an earlier signed run are removed: apt would prefer a stale InRelease over the new Release.
+    /// Everything is written and signed first; then <paramref name="indexes"/> and the Release files are renamed
+    /// into place back to back, InRelease (what apt fetches first) last, so a run killed at any earlier point
+    /// leaves the previous, consistent set of files.
     /// </summary>
-    public static void Write(string distDirectory, string releaseText, OpenPgpSecretKey? key, long signatureTime)
+    public static void Publish(string distDirectory, string releaseText, OpenPgpSecretKey? key, long signatureTime,
+        IReadOnlyList<PendingFile> indexes)
     {
         var release = Utf8.GetBytes(releaseText);
         var inRelease = Path.Combine(distDirectory, InReleaseName);
         var signature = Path.Combine(distDirectory, SignatureName);
-        if (key is null)
+        var files = new List<PendingFile>();
+        try
         {
-            File.Delete(inRelease);
-            File.Delete(signature);
-            AtomicFile.Write(Path.Combine(distDirectory, ReleaseName), (stream, _) => stream.Write(release));
-            return;
-        }
+            files.Add(AtomicFile.Prepare(Path.Combine(distDirectory, ReleaseName), (stream, _) => stream.Write(release)));
+            if (key is not null)
+            {
+                string detached;
+                using (var data = new MemoryStream(release, writable: false))
+                {
+                    detached = OpenPgpSigner.SignDetachedArmored(key, data, signatureTime, OpenPgpHash.Sha512);
+                }
 
-        // Sign everything before the first rename: the three files change as close together as possible.
-        string detached;
-        using (var data = new MemoryStream(release, writable: false))
+                var clearSigned = OpenPgpSigner.SignCleartext(key, releaseText, signatureTime, OpenPgpHash.Sha512);
+                files.Add(AtomicFile.Prepare(signature, (stream, _) => stream.Write(Encoding.ASCII.GetBytes(detached))));
+                files.Add(AtomicFile.Prepare(inRelease, (stream, _) => stream.Write(Utf8.GetBytes(clearSigned))));
+            }
+
+            foreach (var index in indexes)
+            {
+                index.Commit();
+            }
+
+            if (key is null)
+            {
+                File.Delete(inRelease);
+                File.Delete(signature);
+            }
+
+            foreach (var file in files)
+            {
+                file.Commit();
+            }
+        }
+        finally
         {
-            detached = OpenPgpSigner.SignDetachedArmored(key, data, signatureTime, OpenPgpHash.Sha512);
+            foreach (var file in files)
+            {
+                file.Dispose();
+            }
         }
-
-        var clearSigned = OpenPgpSigner.SignCleartext(key, releaseText, signatureTime, OpenPgpHash.Sha512);
-        AtomicFile.Write(Path.Combine(distDirectory, ReleaseName), (stream, _) => stream.Write(release));
-        AtomicFile.Write(signature, (stream, _) => stream.Write(Encoding.ASCII.GetBytes(detached)));
-        AtomicFile.Write(inRelease, (stream, _) => stream.Write(Utf8.GetBytes(clearSigned)));
     }
 }

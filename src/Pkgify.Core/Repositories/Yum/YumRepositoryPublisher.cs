@@ -58,8 +58,12 @@ public static partial class YumRepositoryPublisher
             string armored;
             using (var data = new MemoryStream(repomd, writable: false))
                 armored = OpenPgpSigner.SignDetachedArmored(key, data, time, OpenPgpHash.Sha512);
-            AtomicFile.Write(repomdPath, (stream, _) => stream.Write(repomd));
-            AtomicFile.Write(signaturePath, (stream, _) => stream.Write(System.Text.Encoding.ASCII.GetBytes(armored)));
+            // Both written and flushed first, then renamed back to back: a kill while signing or fsyncing
+            // leaves the previous pair, not a new repomd.xml beside the old signature.
+            using var repomdFile = AtomicFile.Prepare(repomdPath, (stream, _) => stream.Write(repomd));
+            using var signatureFile = AtomicFile.Prepare(signaturePath, (stream, _) => stream.Write(System.Text.Encoding.ASCII.GetBytes(armored)));
+            repomdFile.Commit();
+            signatureFile.Commit();
         }
 
         var keep = records.Select(r => r.Location).Concat(previous).ToHashSet(StringComparer.Ordinal);
