@@ -24,7 +24,7 @@ public static class AtomicFile
     /// </param>
     public static void Write(string finalPath, Action<FileStream, ScratchSpace> write, Action<Microsoft.Win32.SafeHandles.SafeFileHandle>? whileSyncing)
     {
-        using var pending = Prepare(finalPath, write);
+        using var pending = Prepare(finalPath, write, whileSyncing);
         pending.Commit();
     }
 
@@ -32,7 +32,8 @@ public static class AtomicFile
     /// The first half of <see cref="Write"/>: the bytes written and flushed under the temp name, ready for
     /// <see cref="PendingFile.Commit"/> (disposing the result without committing removes them).
     /// </summary>
-    public static PendingFile Prepare(string finalPath, Action<FileStream, ScratchSpace> write)
+    public static PendingFile Prepare(string finalPath, Action<FileStream, ScratchSpace> write,
+        Action<Microsoft.Win32.SafeHandles.SafeFileHandle>? whileSyncing = null)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(finalPath))!;
         var name = Path.GetFileName(finalPath);
