@@ -147,7 +147,8 @@ public static class ProjectBuilder
     {
         void Build(string dir)
         {
-            var log = Path.Combine(Path.GetDirectoryName(dir)!, "pip.log");
+            // Not inside the build directory: a failed venv build removes that, and the error names this log.
+            var log = PipLogPath(config.Name);
             if (config.Requirements is null)
                 throw new UsageException($"{config.ProjectDir}: no requirements.txt or dependencies.txt: add one (every line pinned with ==) or set 'requirements:' in pkgify.yaml");
             VenvBuilder.Build(new VenvBuildRequest(interpreter, dir, config.Requirements, requirements?.HasHashes ?? false, log,
@@ -167,6 +168,12 @@ public static class ProjectBuilder
         Build(scratch);
         return (scratch, false);
     }
+
+    /// <summary>
+    /// Where pip's output of the last venv build of project <paramref name="name"/> is kept, with or without
+    /// the venv cache: <c>&lt;cache dir&gt;/logs/NAME-pip.log</c>, one stable path a user can open after a failure.
+    /// </summary>
+    public static string PipLogPath(string name) => Path.Combine(Pkgify.Core.IO.CacheRoot.Resolve(), "logs", name + "-pip.log");
 
     /// <summary>Without SOURCE_DATE_EPOCH: the newest mtime of the project's own inputs (not the clock).</summary>
     private static long DefaultBuildTime(ProjectConfig config)

@@ -25,7 +25,8 @@ public class BuildBadInputTests
     private ToolResult Build() => PkgifyCli.Run(new[] { "build", _dir, "--source-date-epoch", "1700000000" },
         new Dictionary<string, string> { ["PKGIFY_CACHE_DIR"] = _project.CacheDir });
 
-    private void ShouldFailWith(int exitCode, params string[] expected)
+    /// <returns>The one error line.</returns>
+    private string ShouldFailWith(int exitCode, params string[] expected)
     {
         var r = Build();
         r.ExitCode.ShouldBe(exitCode, r.StdOut + r.StdErr);
@@ -35,6 +36,7 @@ public class BuildBadInputTests
             errorLines[0].ShouldContain(e);
         r.StdErr.ShouldNotContain("   at ");
         Directory.Exists(Path.Combine(_dir, "dist")).ShouldBeFalse("nothing is written");
+        return errorLines[0];
     }
 
     [Test]
@@ -63,6 +65,23 @@ public class BuildBadInputTests
     {
         File.WriteAllText(Path.Combine(_dir, "pkgify.yaml"), GoodYaml.Replace("/usr/bin/python3.11", "/root/.pyenv/shims/python3"));
         ShouldFailWith(2, "python", "/usr/bin/python3");
+    }
+
+    [Test]
+    public void A_failed_pip_install_shows_pips_error_and_names_a_log_that_exists()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "wheels"));
+        File.WriteAllText(Path.Combine(_dir, "pkgify.yaml"), GoodYaml + "\nwheelhouse: wheels\n");
+        File.WriteAllText(Path.Combine(_dir, "requirements.txt"), "nope==1.0\n");
+
+        var error = ShouldFailWith(1, "pip install failed", "ERROR: No matching distribution found for nope==1.0", "full log: ");
+
+        var logPath = error[(error.IndexOf("full log: ", StringComparison.Ordinal) + "full log: ".Length)..].Trim();
+        logPath.ShouldBe(Path.Combine(_project.CacheDir, "logs", "tiny-pip.log"));
+        var log = File.ReadAllText(logPath);
+        log.ShouldContain("-m pip install");
+        log.ShouldContain("ERROR: No matching distribution found for nope==1.0");
+        Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(logPath)!).ShouldBe([logPath], "no temp log is left");
     }
 
     [Test]
