@@ -86,6 +86,7 @@ public static class ProjectBuilder
         draftFiles.AddRange(AppFiles.Collect(config.App, paths.App, outputInsideApp is null ? [] : [outputInsideApp]).Select(SourceModes.Normalize));
         var version = Validation.VersionRules.Parse(config.Version, config.Release, config.Origins.Describe("version"));
         var buildTime = request.SourceDateEpoch ?? DefaultBuildTime(config);
+        var changelog = BuildChangelog.For(config, version, buildTime);
         var dependencies = progress.Step("resolving dependencies", _ => BuildDependencies.Resolve(config, interpreter, draftFiles));
         // all/noarch only when no ELF file is in the payload (issue 5): native code is built for this host.
         var arch = dependencies.Architecture;
@@ -106,6 +107,7 @@ public static class ProjectBuilder
             RpmRequires = relations.Rpm.Get(RelationKind.Depends).Select(g => g.ToRpm()).ToList(),
             Files = files,
             Bundled = bundled,
+            Changelog = changelog,
         });
 
         // Pass 1: the files and scripts (they need no file list). Pass 2, below: control and spec.
@@ -125,6 +127,7 @@ public static class ProjectBuilder
             Rpm = new FamilyParts(relations.Rpm, Scripts(renderer, first, templates, PackageFamily.Rpm)),
         };
         draft.Files.AddRange(draftFiles);
+        draft.Changelog.AddRange(changelog);
         // The virtualenv rarely changes between builds: its payload entries are compressed as a segment of their own (issue 7).
         draft.CacheableTrees.Add(paths.Venv);
         var model = PackageNormalizer.Normalize(draft);

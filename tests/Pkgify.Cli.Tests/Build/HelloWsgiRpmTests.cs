@@ -82,6 +82,7 @@ public class HelloWsgiRpmTests
 
         foreach (var query in Queries)
             Rpm(theirs, query).ShouldBe(Rpm(_rpm, query), $"rpm -qp {string.Join(' ', query)}");
+        Rpm(_rpm, ["--changelog"]).ShouldBe("* Tue Nov 14 2023 pkgify developers <dev@pkgify.invalid> - 1.0.0-1\n- Package of hello-wsgi 1.0.0, built by pkgify.\n\n");
     }
 
     private static readonly string[][] Queries =
@@ -91,6 +92,8 @@ public class HelloWsgiRpmTests
         new[] { "--requires" },
         new[] { "--provides" },
         new[] { "--scripts" },
+        new[] { "--changelog" },
+        new[] { "--qf", "[%{CHANGELOGTIME} %{CHANGELOGNAME}\n]" },
         new[] { "--qf", "[%{FILENAMES} %{FILEMODES:octal} %{FILEUSERNAME} %{FILEGROUPNAME} %{FILEFLAGS:fflags} %{FILESIZES} %{FILEDIGESTS} %{FILELINKTOS}\n]" },
     };
 
