@@ -70,9 +70,14 @@ public class HelloWsgiDebInstallTests
     public void No_file_in_the_package_names_the_build_directories()
     {
         using var tmp = new TempDir("leak");
-        ToolRunner.RunChecked("dpkg-deb", new[] { "-x", _v1, tmp.Root });
+        // The payload and the control members (control, maintainer scripts, conffiles, md5sums).
+        var data = tmp.Path("data");
+        var control = tmp.Path("control");
+        ToolRunner.RunChecked("dpkg-deb", new[] { "-x", _v1, data });
+        ToolRunner.RunChecked("dpkg-deb", new[] { "-e", _v1, control });
+        Directory.EnumerateFiles(control).Select(Path.GetFileName).ShouldContain("postinst");
         var forbidden = new[] { _project.Dir, _project.CacheDir };
-        var hits = ToolRunner.Run("grep", new[] { "-rlF", "-e", forbidden[0], "-e", forbidden[1], tmp.Root });
+        var hits = ToolRunner.Run("grep", new[] { "-rlF", "-e", forbidden[0], "-e", forbidden[1], data, control });
         hits.StdOut.ShouldBeEmpty();
         hits.ExitCode.ShouldBe(1, "grep exits 1 when nothing matches");
     }

@@ -58,6 +58,17 @@ public class HelloWsgiRpmTests
         var hits = ToolRunner.Run("grep", new[] { "-rlF", "-e", _project.Dir, "-e", _project.CacheDir, tmp.Root });
         hits.StdOut.ShouldBeEmpty();
         hits.ExitCode.ShouldBe(1, "grep exits 1 when nothing matches");
+        // The header's texts too: scriptlets, changelog, and every string tag rpm can print.
+        var scripts = Rpm(_rpm, new[] { "--scripts" });
+        scripts.ShouldContain("postinstall scriptlet");
+        var changelog = Rpm(_rpm, new[] { "--changelog" });
+        changelog.ShouldContain("hello-wsgi");
+        var info = Rpm(_rpm, new[] { "--info", "--requires", "--provides" });
+        foreach (var text in new[] { scripts, changelog, info })
+        {
+            text.ShouldNotContain(_project.Dir);
+            text.ShouldNotContain(_project.CacheDir);
+        }
     }
 
     [Test]
