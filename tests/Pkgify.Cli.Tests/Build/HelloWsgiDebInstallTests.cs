@@ -82,6 +82,24 @@ public class HelloWsgiDebInstallTests
         hits.ExitCode.ShouldBe(1, "grep exits 1 when nothing matches");
     }
 
+    [Test]
+    public void Both_env_files_are_conffiles_and_the_docs_name_the_bundled_distributions()
+    {
+        ToolRunner.RunChecked("sh", new[] { "-c", "dpkg-deb --ctrl-tarfile \"$1\" | tar -xOf - ./conffiles", "sh", _v1 }).StdOut
+            .ShouldBe("/etc/hello-wsgi/hello-wsgi.env\n/etc/hello-wsgi/settings.env\n");
+
+        using var tmp = new TempDir("doc");
+        ToolRunner.RunChecked("dpkg-deb", new[] { "-x", _v1, tmp.Root });
+        var doc = Path.Combine(tmp.Root, "usr/share/doc/hello-wsgi");
+        Directory.EnumerateFiles(doc).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            .ShouldBe(new[] { "bundled-python-distributions.txt", "changelog.Debian.gz", "copyright" });
+        File.ReadAllLines(Path.Combine(doc, "bundled-python-distributions.txt")).ShouldContain("greetfast 1.0.0  (MIT)");
+        var changelog = tmp.Path("changelog");
+        File.WriteAllBytes(changelog, ToolRunner.RunBytesChecked("gzip", new[] { "-dc", Path.Combine(doc, "changelog.Debian.gz") }).StdOut);
+        ToolRunner.RunChecked("dpkg-parsechangelog", new[] { "-l", changelog, "-S", "Version" }).StdOut.ShouldBe("1.0.0-1\n");
+        File.ReadAllText(Path.Combine(doc, "copyright")).ShouldContain("greetfast");
+    }
+
     /// <summary>
     /// Runs the unit's ExecStart command in the chroot as the service user (there is no systemd in a
     /// chroot), asks it for /pkgify over HTTP and stops it.

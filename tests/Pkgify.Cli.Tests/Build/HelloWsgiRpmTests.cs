@@ -72,6 +72,15 @@ public class HelloWsgiRpmTests
     }
 
     [Test]
+    public void Both_env_files_are_noreplace_config_files()
+    {
+        Rpm(_rpm, new[] { "-c" }).ShouldBe("/etc/hello-wsgi/hello-wsgi.env\n/etc/hello-wsgi/settings.env\n");
+        Rpm(_rpm, new[] { "--qf", "[%{FILENAMES} %{FILEFLAGS:fflags}\n]" }).Split('\n')
+            .Where(l => l.StartsWith("/etc/hello-wsgi/", StringComparison.Ordinal))
+            .ShouldBe(new[] { "/etc/hello-wsgi/hello-wsgi.env cn", "/etc/hello-wsgi/settings.env cn" });
+    }
+
+    [Test]
     public void Requires_name_the_sonames_the_c_extension_needs()
     {
         var requires = Rpm(_rpm, new[] { "--requires" }).Split('\n', StringSplitOptions.RemoveEmptyEntries);
