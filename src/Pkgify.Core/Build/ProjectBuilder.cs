@@ -86,6 +86,7 @@ public static class ProjectBuilder
         draftFiles.AddRange(AppFiles.Collect(config.App, paths.App, outputInsideApp is null ? [] : [outputInsideApp]).Select(SourceModes.Normalize));
         var version = Validation.VersionRules.Parse(config.Version, config.Release, config.Origins.Describe("version"));
         var buildTime = request.SourceDateEpoch ?? DefaultBuildTime(config);
+        var changelog = BuildChangelog.For(config, version, buildTime);
         var dependencies = progress.Step("resolving dependencies", _ => BuildDependencies.Resolve(config, interpreter, draftFiles));
         // all/noarch only when no ELF file is in the payload (issue 5): native code is built for this host.
         var arch = dependencies.Architecture;
@@ -106,6 +107,7 @@ public static class ProjectBuilder
             RpmRequires = relations.Rpm.Get(RelationKind.Depends).Select(g => g.ToRpm()).ToList(),
             Files = files,
             Bundled = bundled,
+            Changelog = changelog,
         });
 
         // Pass 1: the files and scripts (they need no file list). Pass 2, below: control and spec.
@@ -125,6 +127,7 @@ public static class ProjectBuilder
             Rpm = new FamilyParts(relations.Rpm, Scripts(renderer, first, templates, PackageFamily.Rpm)),
         };
         draft.Files.AddRange(draftFiles);
+        draft.Changelog.AddRange(changelog);
         // The virtualenv rarely changes between builds: its payload entries are compressed as a segment of their own (issue 7).
         draft.CacheableTrees.Add(paths.Venv);
         var model = PackageNormalizer.Normalize(draft);
@@ -147,7 +150,8 @@ public static class ProjectBuilder
     {
         void Build(string dir)
         {
-            var log = Path.Combine(Path.GetDirectoryName(dir)!, "pip.log");
+            // Not inside the build directory: a failed venv build removes that, and the error names this log.
+            var log = PipLogPath(config.Name);
             if (config.Requirements is null)
                 throw new UsageException($"{config.ProjectDir}: no requirements.txt or dependencies.txt: add one (every line pinned with ==) or set 'requirements:' in pkgify.yaml");
             VenvBuilder.Build(new VenvBuildRequest(interpreter, dir, config.Requirements, requirements?.HasHashes ?? false, log,
@@ -167,6 +171,12 @@ public static class ProjectBuilder
         Build(scratch);
         return (scratch, false);
     }
+
+    /// <summary>
+    /// Where pip's output of the last venv build of project <paramref name="name"/> is kept, with or without
+    /// the venv cache: <c>&lt;cache dir&gt;/logs/NAME-pip.log</c>, one stable path a user can open after a failure.
+    /// </summary>
+    public static string PipLogPath(string name) => Path.Combine(Pkgify.Core.IO.CacheRoot.Resolve(), "logs", name + "-pip.log");
 
     /// <summary>Without SOURCE_DATE_EPOCH: the newest mtime of the project's own inputs (not the clock).</summary>
     private static long DefaultBuildTime(ProjectConfig config)

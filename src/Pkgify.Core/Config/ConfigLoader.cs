@@ -94,14 +94,25 @@ public static class ConfigLoader
     private static YamlNode ReadRoot(string file, YamlContext context)
     {
         var stream = new YamlStream();
+        Parser? parser = null;
         try
         {
             using var reader = new StreamReader(file);
-            stream.Load(reader);
+            parser = new Parser(reader);
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
-            throw new UsageException(ValueRules.Printable($"{context.At(e.Start)}: {YamlProblem(e)}"), e);
+            // An error found only at the end of the file (an unclosed '[' or '{') is placed where the parser last
+            // read a value, the line the user has to fix, not on the line after the last one.
+            var at = e.Start.Line > 1 && e.Start.Column == 1 && parser?.Current is { } last && AtEndOfFile(file, e.Start) ? last.Start : e.Start;
+            throw new UsageException(ValueRules.Printable($"{context.At(at)}: {YamlProblem(e)}"), e);
+        }
+        catch (InvalidOperationException e) when (parser?.Current is { } last)
+        {
+            // YamlDotNet 16's scanner fails this way, instead of with a YamlException, on some unclosed flow
+            // collections (`version: [1.0` followed by more keys): a user's mistake, reported as one.
+            throw new UsageException(ValueRules.Printable($"{context.At(last.Start)}: not valid YAML: a '[' or '{{' opened here is not closed; close it, or quote the value"), e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -112,12 +123,22 @@ public static class ConfigLoader
         return stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
     }
 
+    /// <summary>True when <paramref name="mark"/> is past the last character of <paramref name="file"/> (but white space).</summary>
+    private static bool AtEndOfFile(string file, Mark mark)
+    {
+        var text = File.ReadAllText(file);
+        return mark.Index >= text.TrimEnd().Length;
+    }
+
     /// <summary>YamlDotNet's reason, reworded where a user needs more than the parser's words.</summary>
     private static string YamlProblem(YamlException e)
     {
         const string DuplicatePrefix = "Duplicate key ";
+        const string UnclosedPrefix = "While parsing a flow ";
         return e.Message.StartsWith(DuplicatePrefix, StringComparison.Ordinal)
             ? $"duplicate key '{e.Message[DuplicatePrefix.Length..]}': each key may appear once; remove one of them"
+            : e.Message.StartsWith(UnclosedPrefix, StringComparison.Ordinal)
+            ? $"not valid YAML: {e.Message.TrimEnd('.')}; close the '[' or '{{' this value opens, or quote the value"
             : $"not valid YAML: {e.Message.TrimEnd('.')}; check indentation, quoting and ':' placement";
     }
 

@@ -21,6 +21,9 @@ public sealed class PackageDraft
 
     public List<PackageFile> Files { get; } = new();
 
+    /// <summary>The changelog, newest entry first; empty (pack) writes none.</summary>
+    public List<ChangelogEntry> Changelog { get; } = new();
+
     public FamilyParts Deb { get; set; } = FamilyParts.Empty;
 
     public FamilyParts Rpm { get; set; } = FamilyParts.Empty;

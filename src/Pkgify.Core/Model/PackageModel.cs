@@ -38,6 +38,9 @@ public sealed record PackageModel(
     /// </summary>
     public ImmutableArray<string> CacheableTrees { get; init; } = [];
 
+    /// <summary>The changelog, newest entry first. Empty: the packages carry none (no empty tags or files).</summary>
+    public ImmutableArray<ChangelogEntry> Changelog { get; init; } = [];
+
     public FamilyParts For(PackageFamily family) => family == PackageFamily.Deb ? Deb : Rpm;
 
     /// <summary>The files one family's package holds: all but those flagged for the other family only.</summary>

@@ -67,6 +67,7 @@ public static class PackageNormalizer
             buildTime)
         {
             CacheableTrees = trees,
+            Changelog = [.. draft.Changelog],
         };
     }
 

@@ -5,7 +5,7 @@ namespace Pkgify.Core.Python;
 /// <param name="VenvDir">Absolute directory for the venv; must not exist or be empty.</param>
 /// <param name="RequirementsPath">The requirements file, validated by <see cref="RequirementsFile"/>, given to pip as is.</param>
 /// <param name="RequireHashes">Run pip with --require-hashes (<see cref="Requirements.HasHashes"/>).</param>
-/// <param name="LogPath">Where the output of venv and pip goes.</param>
+/// <param name="LogPath">Where the output of venv and pip is left, on success and on failure (replaced by each build).</param>
 /// <param name="Wheelhouse">Directory of wheels: pip runs with --no-index --find-links it.</param>
 /// <param name="IndexUrl">Package index: pip runs with --index-url it.</param>
 /// <param name="SourceDateEpoch">Passed to pip as SOURCE_DATE_EPOCH (wheels built from sdists get reproducible timestamps).</param>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text;
 using Pkgify.Core.Errors;
+using Pkgify.Core.Output;
 
 namespace Pkgify.Core.Python;
 
@@ -32,12 +33,25 @@ public static class VenvBuilder
         CheckRequest(request);
         var venv = Path.GetFullPath(request.VenvDir);
         var log = Path.GetFullPath(request.LogPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        var logDir = Path.GetDirectoryName(log)!;
+        Directory.CreateDirectory(logDir);
         var environment = ChildEnvironment(request.SourceDateEpoch);
-        using (var writer = new StreamWriter(log, append: false, new UTF8Encoding(false)))
+        // The log is written under a per-process temp name and renamed to LogPath when venv and pip are done,
+        // whether they succeeded or not: two builds sharing a log path (same project, same cache) never
+        // interleave their lines, and the path an error message names is complete and exists.
+        var tempPrefix = AtomicFile.TempPrefix(Path.GetFileName(log));
+        StaleTemps.RemoveFiles(logDir, tempPrefix);
+        var temp = Path.Combine(logDir, tempPrefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
         {
+            using var writer = new StreamWriter(temp, append: false, new UTF8Encoding(false));
             Run("python -m venv", request.Interpreter.Path, ["-m", "venv", venv], environment, writer, log, onOutput);
             Run("pip install", Path.Combine(venv, "bin", "python"), PipArguments(request), environment, writer, log, onOutput);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Move(temp, log, overwrite: true);
         }
         RemoveBytecode(venv);
         return new VenvBuildResult(venv, log);

@@ -38,4 +38,7 @@ public sealed record BuildFacts
 
     /// <summary>Python distributions installed in the virtualenv.</summary>
     public IReadOnlyList<BundledDistribution> Bundled { get; init; } = [];
+
+    /// <summary>The package's changelog, newest first (the same entries the writers store).</summary>
+    public IReadOnlyList<Model.ChangelogEntry> Changelog { get; init; } = [];
 }

@@ -109,6 +109,9 @@ public sealed record TemplateContext
     /// <summary>The build date.</summary>
     public required TemplateDate Date { get; init; }
 
+    /// <summary>The changelog, newest first: doc/changelog and the spec's %changelog render it.</summary>
+    public IReadOnlyList<TemplateChangelogEntry> Changelog { get; init; } = [];
+
     /// <summary>Assembles the context from the configuration and the build's facts.</summary>
     public static TemplateContext Create(ProjectConfig config, BuildFacts facts)
     {
@@ -144,6 +147,7 @@ public sealed record TemplateContext
             Files = facts.Files,
             Bundled = facts.Bundled.Select(b => b.OneLine()).ToList(),
             Date = TemplateDate.FromEpoch(facts.SourceDateEpoch),
+            Changelog = facts.Changelog.Select(TemplateChangelogEntry.From).ToList(),
         };
     }
 

@@ -17,15 +17,23 @@ public class BuildBadInputTests
     {
         _project = new TinyProject("badbuild");
         _dir = _project.Dir;
+        Directory.CreateDirectory(Output);
+        File.WriteAllText(Path.Combine(Output, Unrelated), "kept\n");
     }
 
     [TearDown]
     public void TearDown() => _project.Dispose();
 
+    /// <summary>A file the output directory held before the build: a failed build must leave it, and add nothing.</summary>
+    private const string Unrelated = "unrelated.txt";
+
+    private string Output => Path.Combine(_dir, "dist");
+
     private ToolResult Build() => PkgifyCli.Run(new[] { "build", _dir, "--source-date-epoch", "1700000000" },
         new Dictionary<string, string> { ["PKGIFY_CACHE_DIR"] = _project.CacheDir });
 
-    private void ShouldFailWith(int exitCode, params string[] expected)
+    /// <returns>The one error line.</returns>
+    private string ShouldFailWith(int exitCode, params string[] expected)
     {
         var r = Build();
         r.ExitCode.ShouldBe(exitCode, r.StdOut + r.StdErr);
@@ -34,7 +42,12 @@ public class BuildBadInputTests
         foreach (var e in expected)
             errorLines[0].ShouldContain(e);
         r.StdErr.ShouldNotContain("   at ");
-        Directory.Exists(Path.Combine(_dir, "dist")).ShouldBeFalse("nothing is written");
+        // Nothing written: no package and no temp file in the output directory, nor anywhere in the project.
+        Directory.EnumerateFileSystemEntries(Output).Select(Path.GetFileName).ShouldBe([Unrelated], "nothing is written");
+        Directory.EnumerateFiles(_dir, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".deb", StringComparison.Ordinal) || f.EndsWith(".rpm", StringComparison.Ordinal) || f.Contains(".pkgify-tmp", StringComparison.Ordinal))
+            .ShouldBeEmpty();
+        return errorLines[0];
     }
 
     [Test]
@@ -55,14 +68,47 @@ public class BuildBadInputTests
     public void Malformed_yaml_names_its_line()
     {
         File.WriteAllText(Path.Combine(_dir, "pkgify.yaml"), "name: tiny\nversion: [1.0\n");
-        ShouldFailWith(2, "pkgify.yaml:");
+        ShouldFailWith(2, "pkgify.yaml:2:", "not valid YAML", "close the '['");
+    }
+
+    [Test]
+    public void An_unclosed_bracket_followed_by_more_keys_names_its_line_without_a_crash()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException here instead of a YamlException.
+        File.WriteAllText(Path.Combine(_dir, "pkgify.yaml"), "name: tiny\nversion: [1.0\npython: /usr/bin/python3.11\n");
+        ShouldFailWith(2, "pkgify.yaml:2:", "not valid YAML", "not closed", "close it");
+    }
+
+    [Test]
+    public void Yaml_that_breaks_a_line_in_the_middle_names_that_line()
+    {
+        File.WriteAllText(Path.Combine(_dir, "pkgify.yaml"), "name: tiny\nversion: 1.0: x\npython: /usr/bin/python3.11\n");
+        ShouldFailWith(2, "pkgify.yaml:2:13:", "not valid YAML", "check indentation, quoting");
     }
 
     [Test]
     public void An_interpreter_targets_would_not_have_is_refused_with_the_reason()
     {
         File.WriteAllText(Path.Combine(_dir, "pkgify.yaml"), GoodYaml.Replace("/usr/bin/python3.11", "/root/.pyenv/shims/python3"));
-        ShouldFailWith(2, "python", "/usr/bin/python3");
+        // Line 3 is the python: line; the reason (a pyenv shim, per user) and the fix (a system path targets have).
+        ShouldFailWith(2, "pkgify.yaml:3:9: python:", "pyenv", "target hosts do not have", "use the system interpreter", "/usr/bin/python3.11");
+    }
+
+    [Test]
+    public void A_failed_pip_install_shows_pips_error_and_names_a_log_that_exists()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "wheels"));
+        File.WriteAllText(Path.Combine(_dir, "pkgify.yaml"), GoodYaml + "\nwheelhouse: wheels\n");
+        File.WriteAllText(Path.Combine(_dir, "requirements.txt"), "nope==1.0\n");
+
+        var error = ShouldFailWith(1, "pip install failed", "ERROR: No matching distribution found for nope==1.0", "full log: ");
+
+        var logPath = error[(error.IndexOf("full log: ", StringComparison.Ordinal) + "full log: ".Length)..].Trim();
+        logPath.ShouldBe(Path.Combine(_project.CacheDir, "logs", "tiny-pip.log"));
+        var log = File.ReadAllText(logPath);
+        log.ShouldContain("-m pip install");
+        log.ShouldContain("ERROR: No matching distribution found for nope==1.0");
+        Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(logPath)!).ShouldBe([logPath], "no temp log is left");
     }
 
     [Test]

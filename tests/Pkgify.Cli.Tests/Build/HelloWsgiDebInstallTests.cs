@@ -70,11 +70,34 @@ public class HelloWsgiDebInstallTests
     public void No_file_in_the_package_names_the_build_directories()
     {
         using var tmp = new TempDir("leak");
-        ToolRunner.RunChecked("dpkg-deb", new[] { "-x", _v1, tmp.Root });
+        // The payload and the control members (control, maintainer scripts, conffiles, md5sums).
+        var data = tmp.Path("data");
+        var control = tmp.Path("control");
+        ToolRunner.RunChecked("dpkg-deb", new[] { "-x", _v1, data });
+        ToolRunner.RunChecked("dpkg-deb", new[] { "-e", _v1, control });
+        Directory.EnumerateFiles(control).Select(Path.GetFileName).ShouldContain("postinst");
         var forbidden = new[] { _project.Dir, _project.CacheDir };
-        var hits = ToolRunner.Run("grep", new[] { "-rlF", "-e", forbidden[0], "-e", forbidden[1], tmp.Root });
+        var hits = ToolRunner.Run("grep", new[] { "-rlF", "-e", forbidden[0], "-e", forbidden[1], data, control });
         hits.StdOut.ShouldBeEmpty();
         hits.ExitCode.ShouldBe(1, "grep exits 1 when nothing matches");
+    }
+
+    [Test]
+    public void Both_env_files_are_conffiles_and_the_docs_name_the_bundled_distributions()
+    {
+        ToolRunner.RunChecked("sh", new[] { "-c", "dpkg-deb --ctrl-tarfile \"$1\" | tar -xOf - ./conffiles", "sh", _v1 }).StdOut
+            .ShouldBe("/etc/hello-wsgi/hello-wsgi.env\n/etc/hello-wsgi/settings.env\n");
+
+        using var tmp = new TempDir("doc");
+        ToolRunner.RunChecked("dpkg-deb", new[] { "-x", _v1, tmp.Root });
+        var doc = Path.Combine(tmp.Root, "usr/share/doc/hello-wsgi");
+        Directory.EnumerateFiles(doc).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            .ShouldBe(new[] { "bundled-python-distributions.txt", "changelog.Debian.gz", "copyright" });
+        File.ReadAllLines(Path.Combine(doc, "bundled-python-distributions.txt")).ShouldContain("greetfast 1.0.0  (MIT)");
+        var changelog = tmp.Path("changelog");
+        File.WriteAllBytes(changelog, ToolRunner.RunBytesChecked("gzip", new[] { "-dc", Path.Combine(doc, "changelog.Debian.gz") }).StdOut);
+        ToolRunner.RunChecked("dpkg-parsechangelog", new[] { "-l", changelog, "-S", "Version" }).StdOut.ShouldBe("1.0.0-1\n");
+        File.ReadAllText(Path.Combine(doc, "copyright")).ShouldContain("greetfast");
     }
 
     /// <summary>

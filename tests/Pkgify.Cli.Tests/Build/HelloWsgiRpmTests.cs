@@ -58,6 +58,26 @@ public class HelloWsgiRpmTests
         var hits = ToolRunner.Run("grep", new[] { "-rlF", "-e", _project.Dir, "-e", _project.CacheDir, tmp.Root });
         hits.StdOut.ShouldBeEmpty();
         hits.ExitCode.ShouldBe(1, "grep exits 1 when nothing matches");
+        // The header's texts too: scriptlets, changelog, and every string tag rpm can print.
+        var scripts = Rpm(_rpm, new[] { "--scripts" });
+        scripts.ShouldContain("postinstall scriptlet");
+        var changelog = Rpm(_rpm, new[] { "--changelog" });
+        changelog.ShouldContain("hello-wsgi");
+        var info = Rpm(_rpm, new[] { "--info", "--requires", "--provides" });
+        foreach (var text in new[] { scripts, changelog, info })
+        {
+            text.ShouldNotContain(_project.Dir);
+            text.ShouldNotContain(_project.CacheDir);
+        }
+    }
+
+    [Test]
+    public void Both_env_files_are_noreplace_config_files()
+    {
+        Rpm(_rpm, new[] { "-c" }).ShouldBe("/etc/hello-wsgi/hello-wsgi.env\n/etc/hello-wsgi/settings.env\n");
+        Rpm(_rpm, new[] { "--qf", "[%{FILENAMES} %{FILEFLAGS:fflags}\n]" }).Split('\n')
+            .Where(l => l.StartsWith("/etc/hello-wsgi/", StringComparison.Ordinal))
+            .ShouldBe(new[] { "/etc/hello-wsgi/hello-wsgi.env cn", "/etc/hello-wsgi/settings.env cn" });
     }
 
     [Test]
@@ -95,6 +115,7 @@ public class HelloWsgiRpmTests
 
         foreach (var query in Queries)
             Rpm(theirs, query).ShouldBe(Rpm(_rpm, query), $"rpm -qp {string.Join(' ', query)}");
+        Rpm(_rpm, ["--changelog"]).ShouldBe("* Tue Nov 14 2023 pkgify developers <dev@pkgify.invalid> - 1.0.0-1\n- Package of hello-wsgi 1.0.0, built by pkgify.\n\n");
     }
 
     private static readonly string[][] Queries =
@@ -104,6 +125,8 @@ public class HelloWsgiRpmTests
         new[] { "--requires" },
         new[] { "--provides" },
         new[] { "--scripts" },
+        new[] { "--changelog" },
+        new[] { "--qf", "[%{CHANGELOGTIME} %{CHANGELOGNAME}\n]" },
         new[] { "--qf", "[%{FILENAMES} %{FILEMODES:octal} %{FILEUSERNAME} %{FILEGROUPNAME} %{FILEFLAGS:fflags} %{FILESIZES} %{FILEDIGESTS} %{FILELINKTOS}\n]" },
     };
 

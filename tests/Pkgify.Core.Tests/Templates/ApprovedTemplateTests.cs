@@ -42,7 +42,7 @@ public class ApprovedTemplateTests
         var context = TemplateFixtures.Contract(yaml => yaml
             .Replace("hooks:\n  post_install: /opt/ledger/venv/bin/python -m ledger.migrate\n", "")
             .Replace("homepage: https://example.com/ledger\n", "")
-            .Replace("description: |\n  Longer text, several lines.\n", "")) with { DebDepends = [], RpmRequires = [], Epoch = 2 };
+            .Replace("description: |\n  Longer text, several lines.\n", ""), epoch: 2) with { DebDepends = [], RpmRequires = [] };
         var renderer = TemplateFixtures.BuiltIn();
         foreach (var template in new[] { TemplateNames.DebPostinst, TemplateNames.RpmPost, TemplateNames.DebControl, TemplateNames.RpmSpec })
             ApprovedText.Verify(FileName(template, "-minimal"), renderer.Render(template, context));

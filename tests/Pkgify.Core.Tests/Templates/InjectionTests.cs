@@ -78,7 +78,7 @@ public class InjectionTests
             e.Message.ShouldNotContain("\n");
             return;
         }
-        var context = TemplateContext.Create(config, TemplateFixtures.ContractFacts);
+        var context = TemplateContext.Create(config, TemplateFixtures.FactsFor(config));
         try
         {
             foreach (var template in TemplateSet.BuiltInNames) TemplateFixtures.BuiltIn().Render(template, context);

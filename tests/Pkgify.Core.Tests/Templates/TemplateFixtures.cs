@@ -1,4 +1,6 @@
+using Pkgify.Core.Build;
 using Pkgify.Core.Config;
+using Pkgify.Core.Model;
 using Pkgify.Core.Templates;
 using Pkgify.Core.Tests.Config;
 
@@ -48,14 +50,22 @@ internal static class TemplateFixtures
         ],
     };
 
+    /// <summary><see cref="ContractFacts"/> for <paramref name="config"/>: with its changelog, as the build makes it.</summary>
+    public static BuildFacts FactsFor(ProjectConfig config, int epoch = 0) => ContractFacts with
+    {
+        Epoch = epoch > 0 ? epoch : null,
+        DebVersion = (epoch > 0 ? $"{epoch}:" : "") + ContractFacts.DebVersion,
+        Changelog = BuildChangelog.For(config, new PackageVersion(epoch, ContractFacts.RpmVersion, ContractFacts.RpmRelease), SourceDateEpoch),
+    };
+
     /// <summary>The contract example, with <paramref name="yamlEdit"/> applied to its text first.</summary>
-    public static TemplateContext Contract(Func<string, string>? yamlEdit = null, Action<Support.TempProject>? setup = null)
+    public static TemplateContext Contract(Func<string, string>? yamlEdit = null, Action<Support.TempProject>? setup = null, int epoch = 0)
     {
         using var project = ContractExampleTests.ContractProject();
         if (yamlEdit is not null) project.Write("pkgify.yaml", yamlEdit(ContractExampleTests.ContractYaml));
         setup?.Invoke(project);
         var config = ConfigLoader.Load(project.Dir, ContractExampleTests.NoPyProject);
-        return TemplateContext.Create(config, ContractFacts);
+        return TemplateContext.Create(config, FactsFor(config, epoch));
     }
 
     /// <summary>The renderer over the built-in templates.</summary>

@@ -77,6 +77,7 @@ internal static class RpmMainHeader
         h.AddString(RpmTags.Platform, $"{id.Architecture.Rpm}-unknown-linux");
         h.AddString(RpmTags.Encoding, Encoding);
         AddDependencies(h, dependencies);
+        RpmChangelog.AddTo(h, model.Changelog);
         if (table.Files.Count > 0)
             AddFiles(h, table, payload);
         h.AddStringArray(RpmTags.PayloadDigest, [payload.CompressedSha256]);

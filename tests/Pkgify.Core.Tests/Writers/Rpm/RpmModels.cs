@@ -17,7 +17,7 @@ internal static class RpmModels
     public static PackageFile Directory(string path, int mode = 0x1ED) => new(path, FileKind.Directory, mode, Epoch);
 
     public static PackageModel Normalize(string name, string version, IEnumerable<PackageFile> files,
-        RelationSet? relations = null, MaintainerScripts? scripts = null, string release = "1")
+        RelationSet? relations = null, MaintainerScripts? scripts = null, string release = "1", IEnumerable<ChangelogEntry>? changelog = null)
     {
         var draft = new PackageDraft
         {
@@ -30,6 +30,7 @@ internal static class RpmModels
             SourceDateEpoch = Epoch,
         };
         draft.Files.AddRange(files);
+        draft.Changelog.AddRange(changelog ?? []);
         draft.Rpm = new FamilyParts(relations ?? RelationSet.Empty, scripts ?? MaintainerScripts.Empty);
         return PackageNormalizer.Normalize(draft);
     }

@@ -97,6 +97,53 @@ public class RpmWriterModelTests
         ToolRunner.RunChecked("rpmkeys", ["-K", rpm]).StdOut.ShouldContain("digests OK");
     }
 
+    [Test]
+    public void The_changelog_is_stored_as_rpmbuild_stores_the_same_percent_changelog()
+    {
+        ChangelogEntry[] changelog =
+        [
+            new(RpmModels.Epoch, "Ops Team <ops@example.com>", new PackageVersion(1, "1.1", "2"), ["Second change.", "Another, 100% sure."]),
+            new(1_690_000_000, "Dev <dev@example.com>", new PackageVersion(1, "1.0", "1"), ["First."]),
+        ];
+        var ours = RpmModels.Write(RpmModels.Normalize("cl", "1!1.1", [RpmModels.File("/opt/cl/f", "x\n")], release: "2", changelog: changelog), _tmp.Root);
+        // The same changelog in a spec (1700000000 is Tue Nov 14 2023, 1690000000 Sat Jul 22 2023, both UTC).
+        var theirs = RpmBuildFixtures.BuildBinaryRpm("""
+            Name: cl
+            Epoch: 1
+            Version: 1.1
+            Release: 2
+            Summary: changelog test
+            License: MIT
+            BuildArch: noarch
+            %description
+            changelog test
+            %files
+            %changelog
+            * Tue Nov 14 2023 Ops Team <ops@example.com> - 1:1.1-2
+            - Second change.
+            - Another, 100%% sure.
+
+            * Sat Jul 22 2023 Dev <dev@example.com> - 1:1.0-1
+            - First.
+            """, Path.Combine(_tmp.Root, "rpmbuild"));
+
+        const string entries = "[%{CHANGELOGTIME}|%{CHANGELOGNAME}|%{CHANGELOGTEXT}\\n]";
+        Query(ours, entries).ShouldBe(Query(theirs, entries));
+        Query(ours, entries).ShouldBe(
+            "1699963200|Ops Team <ops@example.com> - 1:1.1-2|- Second change.\n- Another, 100% sure.\n" +
+            "1690027200|Dev <dev@example.com> - 1:1.0-1|- First.\n");
+        ToolRunner.RunChecked("rpm", ["-qp", "--changelog", ours]).StdOut.ShouldBe(ToolRunner.RunChecked("rpm", ["-qp", "--changelog", theirs]).StdOut);
+    }
+
+    [Test]
+    public void Without_a_changelog_no_changelog_tags_are_written()
+    {
+        var rpm = RpmModels.Write(RpmModels.Normalize("nocl", "1", [RpmModels.File("/opt/nocl/f", "x\n")]), _tmp.Root);
+
+        ToolRunner.RunChecked("rpm", ["-qp", "--changelog", rpm]).StdOut.ShouldBeEmpty();
+        Query(rpm, "%{CHANGELOGTIME}|%{CHANGELOGNAME}|%{CHANGELOGTEXT}").ShouldBe("(none)|(none)|(none)");
+    }
+
     private static string Query(string rpm, string format) =>
         ToolRunner.RunChecked("rpm", ["-qp", "--qf", format, rpm]).StdOut;
 }
