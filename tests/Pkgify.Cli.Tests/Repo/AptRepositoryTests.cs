@@ -49,8 +49,9 @@ public class AptRepositoryTests
         r.ExitCode.ShouldBe(0, $"stdout: {r.StdOut}\nstderr: {r.StdErr}");
     }
 
-    [Test]
-    public void Apt_get_updates_without_warnings_and_installs_the_newest_version_after_a_refresh()
+        [TestCase(AptSourceForm.Deb822)]
+    [TestCase(AptSourceForm.OneLine)]
+    public void Apt_get_updates_without_warnings_and_installs_the_newest_version_after_a_refresh(AptSourceForm form)
     {
         Directory.CreateDirectory(Repo);
         DebFixture.Build(Repo, "hello-repo", "1.0-1");
@@ -64,7 +65,7 @@ public class AptRepositoryTests
         Directory.GetFiles(Repo, "*pkgify-tmp*", SearchOption.AllDirectories).ShouldBeEmpty("every index was renamed into place");
         File.ReadAllText(_tmp.Path("key.asc")).ShouldStartWith("-----BEGIN PGP PUBLIC KEY BLOCK-----\n");
 
-        var apt = new AptSandbox(new TempDir("apt-client"), Repo, "stable", "main", _tmp.Path("key.asc"));
+        var apt = new AptSandbox(new TempDir("apt-client"), Repo, "stable", "main", _tmp.Path("key.asc"), form: form);
         var update = apt.AptGet("update");
         update.ExitCode.ShouldBe(0, update.StdErr + update.StdOut);
         update.StdErr.ShouldNotContain("W:");
@@ -123,7 +124,8 @@ public class AptRepositoryTests
         Directory.CreateDirectory(Repo);
         DebFixture.Build(Repo, "hello-repo", "1.0-1");
         DebFixture.Build(Repo, "native-tool", "0.5-1", "arm64");
-        ShouldSucceed(Publish("--arch", "amd64,arm64", "--origin", "Example Ops", "--label", "Example", "--codename", "ops"));
+        // Each field option reaches Release (without --suite, Suite is the distribution; apt's tests above use that).
+        ShouldSucceed(Publish("--arch", "amd64,arm64", "--origin", "Example Ops", "--label", "Example", "--suite", "testing", "--codename", "ops"));
 
         var amd64 = File.ReadAllText(Path.Combine(Repo, "dists/stable/main/binary-amd64/Packages"));
         var arm64 = File.ReadAllText(Path.Combine(Repo, "dists/stable/main/binary-arm64/Packages"));
@@ -134,7 +136,7 @@ public class AptRepositoryTests
         arm64.ShouldContain("Filename: pool/main/n/native-tool/native-tool_0.5-1_arm64.deb\n");
 
         var release = File.ReadAllText(Path.Combine(Repo, "dists/stable/Release"));
-        release.ShouldStartWith("Origin: Example Ops\nLabel: Example\nSuite: stable\nCodename: ops\n");
+        release.ShouldStartWith("Origin: Example Ops\nLabel: Example\nSuite: testing\nCodename: ops\n");
         // SOURCE_DATE_EPOCH 1700000000 in RFC 2822, UTC.
         release.ShouldContain("Date: Tue, 14 Nov 2023 22:13:20 UTC\n");
         release.ShouldContain("Architectures: amd64 arm64\n");
@@ -148,6 +150,8 @@ public class AptRepositoryTests
                 var bytes = File.ReadAllBytes(Path.Combine(Repo, "dists/stable", relative));
                 var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
                 release.ShouldContain($" {sha256} {bytes.Length,16} {relative}\n");
+                var md5 = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes));
+                release.ShouldContain($" {md5} {bytes.Length,16} {relative}\n");
             }
 
         // gpgv, the verifier apt runs, accepts both signatures.

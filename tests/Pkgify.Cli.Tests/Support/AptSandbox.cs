@@ -11,7 +11,8 @@ public sealed class AptSandbox
 {
     private readonly TempDir _dir;
 
-    public AptSandbox(TempDir dir, string repository, string dist, string component, string signedBy, string architecture = "amd64")
+    public AptSandbox(TempDir dir, string repository, string dist, string component, string signedBy, string architecture = "amd64",
+        AptSourceForm form = AptSourceForm.Deb822)
     {
         ToolRunner.Require("apt-get");
         ToolRunner.Require("dpkg");
@@ -20,10 +21,18 @@ public sealed class AptSandbox
                      "etc/preferences.d", "etc/apt.conf.d", "log", "root/var/lib/dpkg/info", "root/var/lib/dpkg/updates" })
             Directory.CreateDirectory(dir.Path(d));
         File.WriteAllText(dir.Path("root/var/lib/dpkg/status"), "");
-        File.WriteAllText(dir.Path("etc/sources.list"), "");
-        // A deb822 source, as apt's documentation now recommends (formats.md §3.1).
-        File.WriteAllText(dir.Path("etc/sources.list.d/test.sources"),
-            $"Types: deb\nURIs: file:{repository}\nSuites: {dist}\nComponents: {component}\nSigned-By: {signedBy}\n");
+        if (form == AptSourceForm.OneLine)
+        {
+            // The one-line form the contract shows users (sources.list(5)).
+            File.WriteAllText(dir.Path("etc/sources.list"), $"deb [signed-by={signedBy}] file:{repository} {dist} {component}\n");
+        }
+        else
+        {
+            File.WriteAllText(dir.Path("etc/sources.list"), "");
+            // A deb822 source, as apt's documentation now recommends (formats.md §3.1).
+            File.WriteAllText(dir.Path("etc/sources.list.d/test.sources"),
+                $"Types: deb\nURIs: file:{repository}\nSuites: {dist}\nComponents: {component}\nSigned-By: {signedBy}\n");
+        }
         var root = dir.Path("root");
         File.WriteAllText(ConfigPath, $$"""
             Dir::State "{{dir.Path("state")}}";
@@ -65,4 +74,14 @@ public sealed class AptSandbox
     }
 
     public string RootPath(string relative) => _dir.Path("root", relative);
+}
+
+/// <summary>How the sandbox's one source is written (sources.list(5)).</summary>
+public enum AptSourceForm
+{
+    /// <summary>A .sources file in deb822 form.</summary>
+    Deb822,
+
+    /// <summary>A line in sources.list: <c>deb [signed-by=KEY] URI SUITE COMPONENT</c>.</summary>
+    OneLine,
 }

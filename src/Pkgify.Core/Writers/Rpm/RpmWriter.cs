@@ -53,6 +53,11 @@ public sealed class RpmWriter : IPackageWriter
             facts = RpmPayloadWriter.Write(table, _options.Compression, payloadFile,
                     new PayloadSegmenting(model.CacheableTrees, _options.SegmentCache, scratch));
         using var assemble = PhaseTimer.Start("rpm: headers, assembly");
+        // The compressor's buffers (megabytes in the large-object heap, freed only by a full collection) are
+        // garbage now, and the header about to be built is the other big allocation of the run (for 100,000
+        // files, tens of MB of file arrays): collecting here keeps the peak at the larger of the two, not their
+        // sum (measured on 100,000 files with gzip: peak RSS 222 → 206 MiB). One collection per package.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         byte[] header = RpmMainHeader.Build(model, table, dependencies, facts, _options.Compression);
 
         // MD5 covers the main header and the payload, so the payload is read back once for it (formats.md §2.5).
