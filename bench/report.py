@@ -87,5 +87,6 @@ def text_table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def markdown_table(header: list[str], rows: list[list[str]]) -> str:
-    line = lambda r: "| " + " | ".join(str(c) for c in r) + " |"
+    # A '|' inside a cell (the "tar|compressor" contender) would end the cell: GitHub markdown escapes it as '\|'.
+    line = lambda r: "| " + " | ".join(str(c).replace("|", "\\|") for c in r) + " |"
     return "\n".join([line(header), line(["---"] * len(header)), *map(line, rows)])
