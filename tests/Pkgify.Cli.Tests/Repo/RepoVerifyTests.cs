@@ -106,6 +106,23 @@ public class RepoVerifyTests
     }
 
     [Test]
+    public void Another_key_does_not_verify_the_yum_repository()
+    {
+        var r = Verify(YumRepo(), _other);
+        ShouldFailNaming(r, "does not verify with the given public key");
+        r.StdErr.ShouldContain("repomd.xml.asc");
+    }
+
+    [Test]
+    public void A_yum_repository_without_its_signature_fails_when_a_key_is_given()
+    {
+        // A key means "this repository must be signed by it": a missing repomd.xml.asc is not a pass.
+        var repo = YumRepo();
+        File.Delete(Path.Combine(repo, "repodata/repomd.xml.asc"));
+        ShouldFailNaming(Verify(repo), "repomd.xml.asc: missing: the repository is not signed");
+    }
+
+    [Test]
     public void A_changed_rpm_fails_its_pkgid()
     {
         var repo = YumRepo();
