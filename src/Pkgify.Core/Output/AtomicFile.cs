@@ -13,8 +13,6 @@ public static class AtomicFile
 {
     private const string TempMarker = ".pkgify-tmp";
 
-    public static void Write(string finalPath, Action<FileStream, ScratchSpace> write) => Write(finalPath, write, whileSyncing: null);
-
     /// <param name="finalPath">The target.</param>
     /// <param name="write">Writes the content.</param>
     /// <param name="whileSyncing">
@@ -22,7 +20,8 @@ public static class AtomicFile
     /// through the handle (positional reads, e.g. <see cref="RandomAccess.Read(Microsoft.Win32.SafeHandles.SafeFileHandle, Span{byte}, long)"/>),
     /// so a digest of the finished file costs no time of its own next to fsync's wait for the disk.
     /// </param>
-    public static void Write(string finalPath, Action<FileStream, ScratchSpace> write, Action<Microsoft.Win32.SafeHandles.SafeFileHandle>? whileSyncing)
+    public static void Write(string finalPath, Action<FileStream, ScratchSpace> write,
+        Action<Microsoft.Win32.SafeHandles.SafeFileHandle>? whileSyncing = null)
     {
         using var pending = Prepare(finalPath, write, whileSyncing);
         pending.Commit();

@@ -208,7 +208,7 @@ public sealed class PayloadPrefetcher : IDisposable
             /// <summary>Adds bytes just read at <see cref="_used"/>, extending the file's piece in this buffer if there is one.</summary>
             private void AddData(byte[] buffer, int n)
             {
-                if (_pieces.Count > 0 && _pieces[^1] is { IsLast: false } open && open.Offset + open.Length == _used)
+                if (OpenPiece() is { } open)
                     _pieces[^1] = open with { Length = open.Length + n };
                 else
                     _pieces.Add(new Piece(buffer, _used, n, null, null));
@@ -218,7 +218,7 @@ public sealed class PayloadPrefetcher : IDisposable
             /// <summary>Marks the file's end: its last piece in this buffer, or an empty piece.</summary>
             private void EndFile(byte[]? digest, ExceptionDispatchInfo? error)
             {
-                if (error is null && _pieces.Count > 0 && _pieces[^1] is { IsLast: false } open && open.Offset + open.Length == _used)
+                if (error is null && OpenPiece() is { } open)
                 {
                     _pieces[^1] = open with { Digest = digest };
                     return;
@@ -226,6 +226,10 @@ public sealed class PayloadPrefetcher : IDisposable
                 var buffer = _buffer ?? Room();
                 _pieces.Add(new Piece(buffer, _used, 0, digest, error));
             }
+
+            /// <summary>The current file's piece in this buffer, if it has one: the last piece, unfinished, ending where the next bytes go.</summary>
+            private Piece? OpenPiece() =>
+                _pieces.Count > 0 && _pieces[^1] is { IsLast: false } last && last.Offset + last.Length == _used ? last : null;
         }
     }
 }

@@ -75,7 +75,7 @@ internal sealed class DeflateChunk
         {
             deflate.Dispose();
             // An encoder given no data writes nothing, not even the final block a decoder needs.
-            if (_output.Length == 0 || Length == 0)
+            if (Length == 0)
             {
                 _output.SetLength(0);
                 _output.Write(EmptyFinalBlock);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Pkgify.Formats.Compression.Native;
 
 namespace Pkgify.Formats.Compression;
