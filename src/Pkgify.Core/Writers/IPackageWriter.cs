@@ -15,5 +15,6 @@ public interface IPackageWriter
     /// Writes the package to <paramref name="output"/>. Large intermediate data (the payload) goes to
     /// temp files from <paramref name="scratch"/>, never into memory.
     /// </summary>
-    void Write(PackageModel model, Stream output, ScratchSpace scratch);
+    /// <param name="payloadRead">Told of every block of file content read for the payload (from any thread), for progress.</param>
+    void Write(PackageModel model, Stream output, ScratchSpace scratch, Action<long>? payloadRead = null);
 }

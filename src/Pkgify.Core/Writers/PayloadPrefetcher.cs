@@ -34,13 +34,14 @@ public sealed class PayloadPrefetcher : IDisposable
     /// <param name="files">The files with content (a <see cref="PackageFile.Source"/>), in the order the writer will take them.</param>
     /// <param name="hash">The digest to compute for each file.</param>
     /// <param name="workers">Reading threads; 0 picks one per four processors, at most <see cref="MaxWorkers"/>.</param>
-    public PayloadPrefetcher(IReadOnlyList<PackageFile> files, HashAlgorithmName hash, int workers = 0)
+    /// <param name="onRead">Called on a reading thread with the size of every block read (progress).</param>
+    public PayloadPrefetcher(IReadOnlyList<PackageFile> files, HashAlgorithmName hash, int workers = 0, Action<long>? onRead = null)
     {
         _files = files;
         int count = workers > 0 ? workers : DefaultWorkers;
         _workers = new Worker[Math.Min(count, Math.Max(1, files.Count))];
         for (int w = 0; w < _workers.Length; w++)
-            _workers[w] = new Worker(files, w, _workers.Length, hash);
+            _workers[w] = new Worker(files, w, _workers.Length, hash, onRead);
     }
 
     /// <summary>Hashing one stream runs at ~0.6 GB/s (MD5) to ~1.5 GB/s (SHA-256 with SHA-NI): a few workers feed any codec.</summary>
@@ -96,11 +97,11 @@ public sealed class PayloadPrefetcher : IDisposable
         private Batch? _current;
         private int _pieceIndex;
 
-        public Worker(IReadOnlyList<PackageFile> files, int first, int stride, HashAlgorithmName hash)
+        public Worker(IReadOnlyList<PackageFile> files, int first, int stride, HashAlgorithmName hash, Action<long>? onRead)
         {
             for (int i = 0; i < BuffersPerWorker; i++)
                 _free.Add(new byte[ChunkSize]);
-            _thread = new Thread(() => Run(files, first, stride, hash)) { IsBackground = true, Name = "pkgify prefetch" };
+            _thread = new Thread(() => Run(files, first, stride, hash, onRead)) { IsBackground = true, Name = "pkgify prefetch" };
             _thread.Start();
         }
 
@@ -127,9 +128,9 @@ public sealed class PayloadPrefetcher : IDisposable
             _thread.Join();
         }
 
-        private void Run(IReadOnlyList<PackageFile> files, int first, int stride, HashAlgorithmName hash)
+        private void Run(IReadOnlyList<PackageFile> files, int first, int stride, HashAlgorithmName hash, Action<long>? onRead)
         {
-            var filler = new BatchFiller(this);
+            var filler = new BatchFiller(this, onRead);
             try
             {
                 using var digest = IncrementalHash.CreateHash(hash);
@@ -149,7 +150,7 @@ public sealed class PayloadPrefetcher : IDisposable
         }
 
         /// <summary>The producer's side: fills one buffer after another with the worker's files.</summary>
-        private sealed class BatchFiller(Worker worker)
+        private sealed class BatchFiller(Worker worker, Action<long>? onRead)
         {
             private byte[]? _buffer;
             private int _used;
@@ -167,6 +168,7 @@ public sealed class PayloadPrefetcher : IDisposable
                         if (n == 0)
                             break;
                         digest.AppendData(buffer, _used, n);
+                        onRead?.Invoke(n);
                         AddData(buffer, n);
                     }
                     EndFile(digest.GetHashAndReset(), null);

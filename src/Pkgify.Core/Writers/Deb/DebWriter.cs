@@ -45,7 +45,7 @@ public sealed class DebWriter : IPackageWriter
     public string FileName(PackageModel model) =>
         $"{model.Identity.Name}_{model.Identity.Version.DebFileName}_{model.Identity.Architecture.Deb}.deb";
 
-    public void Write(PackageModel model, Stream output, ScratchSpace scratch)
+    public void Write(PackageModel model, Stream output, ScratchSpace scratch, Action<long>? payloadRead = null)
     {
         var suffix = CompressionCodec.FileSuffix(_options.Compression.Kind);
         using var dataFile = ScratchFile(scratch, "data.tar");
@@ -54,7 +54,7 @@ public sealed class DebWriter : IPackageWriter
         using (PhaseTimer.Start("deb: data.tar (read, md5, compress)"))
         using (var compressor = new PayloadSegmenting(model.CacheableTrees, _options.SegmentCache, scratch).Open(dataFile, _options.Compression))
         {
-            DataTar.Write(model, compressor, md5sums);
+            DataTar.Write(model, compressor, md5sums, payloadRead);
             compressor.Finish();
         }
 
@@ -84,10 +84,10 @@ public sealed class DebWriter : IPackageWriter
     private static class DataTar
     {
         /// <summary>Writes the entries, and the md5sums file (deb-md5sums(5)) to <paramref name="md5sums"/>.</summary>
-        public static void Write(PackageModel model, SegmentedPayloadStream destination, Stream md5sums)
+        public static void Write(PackageModel model, SegmentedPayloadStream destination, Stream md5sums, Action<long>? payloadRead)
         {
             var regular = model.FilesFor(PackageFamily.Deb).Where(f => f.Kind == FileKind.Regular).ToList();
-            using var prefetcher = new PayloadPrefetcher(regular, HashAlgorithmName.MD5);
+            using var prefetcher = new PayloadPrefetcher(regular, HashAlgorithmName.MD5, onRead: payloadRead);
             using var tar = new GnuTarWriter(destination, leaveOpen: true);
             tar.WriteEntry(new TarEntryHeader("./", TarEntryType.Directory, 0x1ED, model.BuildTime, 0));
             foreach (var f in model.FilesFor(PackageFamily.Deb))

@@ -18,13 +18,14 @@ internal static class RpmPayloadWriter
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    public static RpmPayloadFacts Write(RpmFileTable table, CompressionOptions compression, Stream destination, PayloadSegmenting segmenting)
+    public static RpmPayloadFacts Write(RpmFileTable table, CompressionOptions compression, Stream destination, PayloadSegmenting segmenting,
+        Action<long>? payloadRead)
     {
         var digests = new FileDigestList(table.Files.Count, SHA256.HashSizeInBytes);
         var colors = new int[table.Files.Count];
         bool stripped = table.HasLargeFiles;
         var sources = table.PayloadOrder.Where(HasFileContent).Select(e => e.File).ToList();
-        using var prefetcher = new PayloadPrefetcher(sources, HashAlgorithmName.SHA256);
+        using var prefetcher = new PayloadPrefetcher(sources, HashAlgorithmName.SHA256, onRead: payloadRead);
 
         using var compressed = new HashingWriteStream(destination, HashAlgorithmName.SHA256, leaveOpen: true);
         long archiveSize;

@@ -37,7 +37,7 @@ public sealed class RpmWriter : IPackageWriter
         $"{model.Identity.Name}-{model.Identity.Version.Upstream}-{model.Identity.Version.Release}.{model.Identity.Architecture.Rpm}.rpm";
 
     /// <inheritdoc />
-    public void Write(PackageModel model, Stream output, ScratchSpace scratch)
+    public void Write(PackageModel model, Stream output, ScratchSpace scratch, Action<long>? payloadRead = null)
     {
         RpmFileTable table;
         RpmDependencies dependencies;
@@ -51,7 +51,7 @@ public sealed class RpmWriter : IPackageWriter
         RpmPayloadFacts facts;
         using (PhaseTimer.Start("rpm: payload (read, sha256, compress)"))
             facts = RpmPayloadWriter.Write(table, _options.Compression, payloadFile,
-                    new PayloadSegmenting(model.CacheableTrees, _options.SegmentCache, scratch));
+                    new PayloadSegmenting(model.CacheableTrees, _options.SegmentCache, scratch), payloadRead);
         using var assemble = PhaseTimer.Start("rpm: headers, assembly");
         // The compressor's buffers (megabytes in the large-object heap, freed only by a full collection) are
         // garbage now, and the header about to be built is the other big allocation of the run (for 100,000
