@@ -41,7 +41,8 @@ public static class PackageNormalizer
         var trees = draft.CacheableTrees.Select(t => PathRules.Normalize(t, "cacheable tree")).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
         var treeTime = Math.Min(buildTime, CacheableTreeTime);
         long BuildEntryTime(string path) => trees.Any(t => path.StartsWith(t + "/", StringComparison.Ordinal)) ? treeTime : buildTime;
-        var files = new SortedDictionary<string, PackageFile>(StringComparer.Ordinal);
+        // A hash map: the order comes from the sort at the end (OrderHardlinkSets), by UTF-8 bytes.
+        var files = new Dictionary<string, PackageFile>(draft.Files.Count, StringComparer.Ordinal);
         foreach (var file in draft.Files)
         {
             var path = PathRules.Normalize(file.Path, "file");
@@ -119,8 +120,13 @@ public static class PackageNormalizer
     private static bool IsWorldWritable(PackageFile file) =>
         (file.Mode & OtherWrite) != 0 && file.Kind != FileKind.Symlink && !(file.Kind == FileKind.Directory && (file.Mode & Sticky) != 0);
 
-    private static void AddImplicitParents(SortedDictionary<string, PackageFile> files, Func<string, long> timeOf)
+    /// <summary>
+    /// Adds every missing ancestor directory. The walk up from a path stops at the first ancestor that is in
+    /// the map: if it was given, it gets its own walk; if it was added, its ancestors were added with it.
+    /// </summary>
+    private static void AddImplicitParents(Dictionary<string, PackageFile> files, Func<string, long> timeOf)
     {
+        // In the draft's order (insertion order: deterministic), which only decides which error is reported first.
         foreach (var path in files.Keys.ToList())
         {
             for (var parent = ParentOf(path); parent != "/"; parent = ParentOf(parent))
@@ -129,7 +135,7 @@ public static class PackageNormalizer
                 {
                     if (existing.Kind != FileKind.Directory)
                         throw new UsageException($"file {Printable.Escape(path)}: its parent {Printable.Escape(parent)} is not a directory in the package");
-                    continue;
+                    break;
                 }
                 files[parent] = new PackageFile(parent, FileKind.Directory, DirectoryMode, timeOf(parent), Flags: FileFlags.ImplicitParent);
             }
@@ -147,7 +153,7 @@ public static class PackageNormalizer
     /// that carries the data: dpkg needs a hardlink's target earlier in the tar (formats.md §1.4), and
     /// rpm identifies a set by its shared inode number, whichever member the user named.
     /// </summary>
-    private static ImmutableArray<PackageFile> OrderHardlinkSets(SortedDictionary<string, PackageFile> files)
+    private static ImmutableArray<PackageFile> OrderHardlinkSets(Dictionary<string, PackageFile> files)
     {
         var sorted = files.Values.OrderBy(f => f.Path, Utf8PathComparer.Instance).ToList();
         var setOf = new Dictionary<string, string>(StringComparer.Ordinal); // member -> primary it names

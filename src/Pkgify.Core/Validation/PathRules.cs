@@ -18,12 +18,34 @@ public static partial class PathRules
             throw new UsageException($"{what} '{Printable.Escape(path)}': contains a NUL or line break: rename it");
         if (path.Contains('\uFFFD'))
             throw new UsageException($"{what} '{Printable.Escape(path)}': the name is not valid UTF-8: rename it");
+        // A tree scan gives paths that are normalized already: keep those strings (no copy per file of 100,000).
+        if (IsNormalized(path))
+            return path;
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Any(p => p is "." or ".."))
             throw new UsageException($"{what} '{Printable.Escape(path)}': '.' and '..' are not allowed in install paths");
         if (parts.Length == 0)
             throw new UsageException($"{what} '/': the root directory itself cannot be a package file");
         return "/" + string.Join('/', parts);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> (absolute, already checked for NUL, line breaks and U+FFFD) is in the
+    /// form <see cref="Normalize"/> returns: components neither empty nor '.' or '..', no trailing slash.
+    /// </summary>
+    private static bool IsNormalized(string path)
+    {
+        int start = 1;
+        while (true)
+        {
+            int end = path.IndexOf('/', start);
+            var component = path.AsSpan(start, (end < 0 ? path.Length : end) - start);
+            if (component.IsEmpty || component is "." or "..")
+                return false;
+            if (end < 0)
+                return true;
+            start = end + 1;
+        }
     }
 
     /// <summary>An install prefix: "/" or a normalized absolute directory path.</summary>
