@@ -62,18 +62,16 @@ internal sealed class RpmFileTable
     public static RpmFileTable From(PackageModel model)
     {
         var owned = model.FilesFor(PackageFamily.Rpm).Where(f => !f.IsImplicitParent).ToList();
-        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Hardlink sets: the model gives every member but the primary a LinkTarget naming the primary. Arrays
+        // indexed by file, not maps: for 100,000 files the maps were tens of MB at the run's peak.
+        var setOf = HardlinkSets(owned);
+        var setSize = new int[owned.Count];
+        var lastOfSet = new int[owned.Count];
         for (int i = 0; i < owned.Count; i++)
-            indexOf[owned[i].Path] = i;
-
-        // Hardlink sets: the model gives every member but the primary a LinkTarget naming the primary.
-        var setOf = new int[owned.Count];
-        for (int i = 0; i < owned.Count; i++)
-            setOf[i] = owned[i].Kind == FileKind.Hardlink && indexOf.TryGetValue(owned[i].LinkTarget, out int primary) ? primary : i;
-        var setSize = setOf.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
-        var lastOfSet = new Dictionary<int, int>();
-        for (int i = 0; i < owned.Count; i++)
+        {
+            setSize[setOf[i]]++;
             lastOfSet[setOf[i]] = i;
+        }
 
         var inodes = new RpmInodeNumbers(owned, model.CacheableTrees);
         var dirNames = new List<string>();
@@ -99,6 +97,23 @@ internal sealed class RpmFileTable
             .Concat(files.Where(f => f.IsHardlinked).GroupBy(f => f.Inode).SelectMany(set => set))
             .ToList();
         return new RpmFileTable(files, dirNames, payload);
+    }
+
+    /// <summary>For each file, the index of its hardlink set's primary member (itself when not hardlinked).</summary>
+    private static int[] HardlinkSets(List<PackageFile> owned)
+    {
+        var setOf = new int[owned.Count];
+        for (int i = 0; i < owned.Count; i++)
+            setOf[i] = i;
+        if (!owned.Any(f => f.Kind == FileKind.Hardlink))
+            return setOf;
+        var indexOf = new Dictionary<string, int>(owned.Count, StringComparer.Ordinal);
+        for (int i = 0; i < owned.Count; i++)
+            indexOf[owned[i].Path] = i;
+        for (int i = 0; i < owned.Count; i++)
+            if (owned[i].Kind == FileKind.Hardlink && indexOf.TryGetValue(owned[i].LinkTarget, out int primary))
+                setOf[i] = primary;
+        return setOf;
     }
 
     private static int ModeOf(PackageFile f) => (f.Mode & PermissionBits) | f.Kind switch
