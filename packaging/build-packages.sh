@@ -23,7 +23,9 @@ trap 'rm -rf "$work"' EXIT
 stage=$work/stage
 prefix=$stage/opt/pkgify
 
-"$dotnet" publish "$repo/src/Pkgify.Cli" -c Release -r "$runtime" --self-contained true \
+# ReadyToRun: pkgify's own assemblies and its libraries are compiled ahead of time like the runtime's, so a
+# command starts without JIT-compiling its path first (a small `pkgify pack`: 0.16-0.25 s → 0.13-0.20 s here).
+"$dotnet" publish "$repo/src/Pkgify.Cli" -c Release -r "$runtime" --self-contained true -p:PublishReadyToRun=true \
     -p:DebugType=none -p:DebugSymbols=false -o "$prefix" -nologo
 # Left out of the runtime: the LTTng tracing provider (needs liblttng-ust, loaded only when present), and
 # the debugging parts (crash dump writer, debugger interfaces), which a command-line tool's users never
