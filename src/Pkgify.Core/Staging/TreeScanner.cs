@@ -28,20 +28,21 @@ public static class TreeScanner
 
         if (installPrefix != "/")
             result.Add(DirectoryEntry(installPrefix, Stat(root)));
-        new Walker(result, firstOfInode, exclude ?? ((_, _) => false)).Walk(root, "", installPrefix);
+        new Walker(result, firstOfInode, exclude).Walk(root, "", installPrefix);
         return result;
     }
 
-    private sealed record Walker(List<PackageFile> Result, Dictionary<(ulong, ulong), string> FirstOfInode, Func<string, bool, bool> Exclude)
+    private sealed record Walker(List<PackageFile> Result, Dictionary<(ulong, ulong), string> FirstOfInode, Func<string, bool, bool>? Exclude)
     {
         public void Walk(string dir, string relDir, string installDir)
         {
-            var names = Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).OfType<string>()
-                .OrderBy(n => n, Utf8PathComparer.Instance);
-            foreach (var name in names)
+            // The enumeration gives each entry's full path already: kept as the host path, with its name for the sort.
+            var entries = Directory.EnumerateFileSystemEntries(dir).Select(p => (Name: Path.GetFileName(p), HostPath: p))
+                .OrderBy(e => e.Name, Utf8PathComparer.Instance);
+            foreach (var (name, hostPath) in entries)
             {
-                var hostPath = Path.Combine(dir, name);
-                var relPath = relDir.Length == 0 ? name : relDir + "/" + name;
+                // The relative path is only for the exclude test: not built without one (pack).
+                var relPath = Exclude is null ? "" : relDir.Length == 0 ? name : relDir + "/" + name;
                 var installPath = installDir == "/" ? "/" + name : installDir + "/" + name;
                 if (name.Contains('\uFFFD'))
                 {
@@ -49,7 +50,7 @@ public static class TreeScanner
                     throw new UsageException($"file '{shown}': the name is not valid UTF-8 (shown with \\xNN for its raw bytes): rename it, e.g. with convmv");
                 }
                 var st = Stat(hostPath);
-                if (Exclude(relPath, (st.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFDIR))
+                if (Exclude is not null && Exclude(relPath, (st.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFDIR))
                     continue;
                 switch (st.st_mode & FilePermissions.S_IFMT)
                 {
