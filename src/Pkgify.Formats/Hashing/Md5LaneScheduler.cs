@@ -31,19 +31,7 @@ internal static unsafe class Md5LaneScheduler<TLanes, TVec> where TLanes : IMd5L
             var started = 0;
             while (true)
             {
-                for (var lane = 0; lane < lanes && started < order.Length; lane++)
-                {
-                    if (jobs[lane].IsFree)
-                    {
-                        var index = order[started++];
-                        var message = messages[index];
-                        pins[lane] = message.Pin();
-                        Md5LaneState.Reset(state, lanes, lane);
-                        jobs[lane] = Md5LaneJob.Start(index, message.Span, (byte*)pins[lane].Pointer, Tail(tails, lane),
-                            out next[lane]);
-                    }
-                }
-
+                started = StartFreeLanes(messages, order, started, next, jobs, state, tails, ref pins);
                 var busy = CountBusy(jobs, lanes, out var blocks, out var anyBusy);
                 if (busy == 0)
                     break;
@@ -78,6 +66,25 @@ internal static unsafe class Md5LaneScheduler<TLanes, TVec> where TLanes : IMd5L
             for (var lane = 0; lane < lanes; lane++)
                 pins[lane].Dispose();
         }
+    }
+
+    // Gives every free lane the next message in order (while there is one); returns how many have started.
+    private static int StartFreeLanes(IReadOnlyList<ReadOnlyMemory<byte>> messages, ReadOnlySpan<int> order, int started,
+        nint* next, Md5LaneJob* jobs, uint* state, byte* tails, ref Md5LanePins pins)
+    {
+        var lanes = TLanes.Count;
+        for (var lane = 0; lane < lanes && started < order.Length; lane++)
+        {
+            if (!jobs[lane].IsFree)
+                continue;
+            var index = order[started++];
+            var message = messages[index];
+            pins[lane] = message.Pin();
+            Md5LaneState.Reset(state, lanes, lane);
+            jobs[lane] = Md5LaneJob.Start(index, message.Span, (byte*)pins[lane].Pointer, Tail(tails, lane), out next[lane]);
+        }
+
+        return started;
     }
 
     private static byte* Tail(byte* tails, int lane) => tails + lane * Md5Format.MaxTailSize;

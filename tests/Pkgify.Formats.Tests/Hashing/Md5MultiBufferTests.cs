@@ -84,6 +84,21 @@ public class Md5MultiBufferTests
         Md5Reference.ShouldMatchPlatformMd5(messages, digests, "HashAll");
     }
 
+    [TestCaseSource(nameof(Paths))]
+    public void Hashing_allocates_nothing_per_message(int lanes)
+    {
+        var messages = Md5Reference.Adjacent(Enumerable.Range(0, 2000).Select(i => i % 700).ToArray(), seed: 2000);
+        var digests = new byte[messages.Length * 16];
+        Md5MultiBuffer.HashAll(messages, digests, lanes); // warm-up: JIT, pooled order arrays
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Md5MultiBuffer.HashAll(messages, digests, lanes);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Less than one byte per message: the lane state lives on the stack, messages are pinned, not copied.
+        allocated.ShouldBeLessThan(messages.Length, $"{lanes} lanes allocated {allocated} bytes for {messages.Length} messages");
+    }
+
     [Test]
     public void Concurrent_callers_each_get_their_own_digests()
     {
