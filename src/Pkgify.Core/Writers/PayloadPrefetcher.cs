@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Pkgify.Core.Model;
+using Pkgify.Formats.Hashing;
 
 namespace Pkgify.Core.Writers;
 
@@ -130,7 +131,11 @@ public sealed class PayloadPrefetcher : IDisposable
 
         private void Run(IReadOnlyList<PackageFile> files, int first, int stride, HashAlgorithmName hash, Action<long>? onRead)
         {
-            var filler = new BatchFiller(this, onRead);
+            // MD5 (md5sums) of the files that start and end in one buffer is left to the moment the buffer is
+            // handed over, then taken for all of them at once by SIMD lanes (Md5MultiBuffer): several times the
+            // throughput of one stream on a tree of small files. SHA-256 (SHA-NI) and long files stream as before.
+            var batchMd5 = hash == HashAlgorithmName.MD5 && Md5MultiBuffer.Lanes > 1;
+            var filler = new BatchFiller(this, onRead, batchMd5);
             try
             {
                 using var digest = IncrementalHash.CreateHash(hash);
@@ -150,14 +155,23 @@ public sealed class PayloadPrefetcher : IDisposable
         }
 
         /// <summary>The producer's side: fills one buffer after another with the worker's files.</summary>
-        private sealed class BatchFiller(Worker worker, Action<long>? onRead)
+        private sealed class BatchFiller(Worker worker, Action<long>? onRead, bool batchMd5)
         {
+            /// <summary>Marks a finished file whose MD5 is taken when its buffer is handed over; never seen by the writer.</summary>
+            private static readonly byte[] PendingDigest = [];
+
             private byte[]? _buffer;
             private int _used;
             private List<Piece> _pieces = [];
+            // The file being read is hashed as it is read (not left to its buffer's handover): always without
+            // batchMd5, else once it no longer fits in the buffer it started in.
+            private bool _streaming;
+            private IncrementalHash? _digest;
 
             public void ReadFile(FileSource source, IncrementalHash digest)
             {
+                _digest = digest;
+                _streaming = !batchMd5;
                 try
                 {
                     using var stream = source.Open();
@@ -167,11 +181,12 @@ public sealed class PayloadPrefetcher : IDisposable
                         int n = stream.Read(buffer, _used, buffer.Length - _used);
                         if (n == 0)
                             break;
-                        digest.AppendData(buffer, _used, n);
+                        if (_streaming)
+                            digest.AppendData(buffer, _used, n);
                         onRead?.Invoke(n);
                         AddData(buffer, n);
                     }
-                    EndFile(digest.GetHashAndReset(), null);
+                    EndFile(_streaming ? digest.GetHashAndReset() : PendingDigest, null);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -185,6 +200,7 @@ public sealed class PayloadPrefetcher : IDisposable
             {
                 if (_buffer is null)
                     return;
+                TakePendingDigests();
                 worker._full.Add(new Batch(_buffer, _pieces));
                 (_buffer, _used, _pieces) = (null, 0, []);
             }
@@ -201,7 +217,16 @@ public sealed class PayloadPrefetcher : IDisposable
             private byte[] Room()
             {
                 if (_buffer is not null && _used == _buffer.Length)
+                {
+                    // The file being read goes on in the next buffer: its MD5 streams from here, starting with
+                    // what this buffer holds of it.
+                    if (!_streaming && OpenPiece() is { } open)
+                    {
+                        _digest!.AppendData(open.Buffer, open.Offset, open.Length);
+                        _streaming = true;
+                    }
                     Publish();
+                }
                 if (_buffer is null)
                     _buffer = worker._free.Take();
                 return _buffer;
@@ -215,6 +240,22 @@ public sealed class PayloadPrefetcher : IDisposable
                 else
                     _pieces.Add(new Piece(buffer, _used, n, null, null));
                 _used += n;
+            }
+
+            /// <summary>The MD5 of every file of this buffer that waits for it, all at once (SIMD lanes).</summary>
+            private void TakePendingDigests()
+            {
+                var pending = new List<int>();
+                for (int i = 0; i < _pieces.Count; i++)
+                    if (ReferenceEquals(_pieces[i].Digest, PendingDigest))
+                        pending.Add(i);
+                if (pending.Count == 0)
+                    return;
+                var messages = pending.Select(i => new ReadOnlyMemory<byte>(_pieces[i].Buffer, _pieces[i].Offset, _pieces[i].Length)).ToList();
+                var digests = new byte[pending.Count * MD5.HashSizeInBytes];
+                Md5MultiBuffer.HashAll(messages, digests);
+                for (int k = 0; k < pending.Count; k++)
+                    _pieces[pending[k]] = _pieces[pending[k]] with { Digest = digests.AsSpan(k * MD5.HashSizeInBytes, MD5.HashSizeInBytes).ToArray() };
             }
 
             /// <summary>Marks the file's end: its last piece in this buffer, or an empty piece.</summary>
