@@ -127,6 +127,19 @@ public class AptByHashTests
         Directory.Exists(Path.Combine(Dist, "main/binary-arm64")).ShouldBeFalse("an architecture whose last by-hash file went");
     }
 
+    [Test]
+    public void Pruning_leaves_a_distribution_nested_below_alone()
+    {
+        var (nested, source) = WriteIndex("updates/main/binary-amd64/Packages", "Package: n\n\n");
+        ByHashWriter.Place(Dist, nested, source);
+        File.WriteAllText(Path.Combine(Dist, "updates", "Release"), "Suite: stable/updates\n");
+        var record = ByHashGenerations.Load(Dist);
+        record.Add(["main/binary-amd64/by-hash/SHA256/00"]);
+        record.RemoveUnreferenced(Dist);
+        foreach (var (path, _) in ByHashLayout.PathsFor(nested))
+            File.Exists(Path.Combine(Dist, path)).ShouldBeTrue(path);
+    }
+
     private (AptIndexFile Index, string Path) WriteIndex(string relative, string text)
     {
         var path = Path.Combine(Dist, relative);

@@ -106,7 +106,8 @@ public sealed class ByHashGenerations
     /// <summary>
     /// Deletes, in ordinal order, every file in a by-hash directory of <paramref name="distDirectory"/> that no
     /// kept generation names, then the directories that leaves empty (by-hash/&lt;hash&gt;, by-hash, and a
-    /// binary-&lt;arch&gt; no longer published). Call it only once the new InRelease is in place.
+    /// binary-&lt;arch&gt; no longer published). Call it only once the new InRelease is in place. A distribution
+    /// nested below this one (dists/stable/updates/, sources.list(5) allows '/' in a suite) keeps its own files.
     /// </summary>
     public void RemoveUnreferenced(string distDirectory)
     {
@@ -117,6 +118,7 @@ public sealed class ByHashGenerations
 
         var kept = _generations.SelectMany(g => g).ToHashSet(StringComparer.Ordinal);
         var byHashDirectories = Directory.EnumerateDirectories(distDirectory, ByHashLayout.DirectoryName, SearchOption.AllDirectories)
+            .Where(d => !InNestedDistribution(distDirectory, d))
             .Order(StringComparer.Ordinal).ToList();
         foreach (var byHash in byHashDirectories)
         {
@@ -200,6 +202,20 @@ public sealed class ByHashGenerations
         {
             return null;
         }
+    }
+
+    private static bool InNestedDistribution(string distDirectory, string byHash)
+    {
+        var root = Path.GetFullPath(distDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        for (var d = Path.GetDirectoryName(Path.GetFullPath(byHash)); d is not null && d.Length > root.Length; d = Path.GetDirectoryName(d))
+        {
+            if (File.Exists(Path.Combine(d, ReleaseWriter.ReleaseName)) || File.Exists(Path.Combine(d, ReleaseWriter.InReleaseName)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void DeleteIfEmpty(string directory)
