@@ -177,6 +177,41 @@ public class RepoKillTests
             StanzaCount(text).ShouldBeGreaterThanOrEqualTo(2, $"{context}: {file}");
             text.ShouldEndWith("\n", customMessage: $"{context}: {file} is cut short");
         }
+
+        CheckByHash(dist, context);
+    }
+
+    /// <summary>
+    /// Acquire-By-Hash (formats.md §3.5): apt fetches every index InRelease names by its hash, so each must be
+    /// there under by-hash/SHA256 and by-hash/SHA512 with exactly those digests, whenever the run was killed.
+    /// </summary>
+    private static void CheckByHash(string dist, string context)
+    {
+        var inRelease = File.ReadAllText(Path.Combine(dist, "InRelease"));
+        inRelease.ShouldContain("\nAcquire-By-Hash: yes\n", customMessage: context);
+        string? list = null;
+        var checkedCopies = 0;
+        foreach (var line in inRelease[..inRelease.IndexOf("-----BEGIN PGP SIGNATURE-----", StringComparison.Ordinal)].Split('\n'))
+        {
+            if (!line.StartsWith(' '))
+            {
+                list = line.TrimEnd(':') is "SHA256" or "SHA512" ? line.TrimEnd(':') : null;
+                continue;
+            }
+
+            if (list is null)
+                continue;
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var (hex, index) = (fields[0], fields[2]);
+            var copy = Path.Combine(dist, Path.GetDirectoryName(index)!, "by-hash", list, hex);
+            File.Exists(copy).ShouldBeTrue($"{context}: InRelease names {index}, but its by-hash copy {copy} is missing");
+            var bytes = File.ReadAllBytes(copy);
+            var actual = list == "SHA256" ? System.Security.Cryptography.SHA256.HashData(bytes) : System.Security.Cryptography.SHA512.HashData(bytes);
+            Convert.ToHexStringLower(actual).ShouldBe(hex, $"{context}: {copy}");
+            checkedCopies++;
+        }
+
+        checkedCopies.ShouldBe(6, $"{context}: Packages, .gz and .xz under two hashes");
     }
 
     private void CheckYumIndices(string repo, string context)

@@ -85,17 +85,18 @@ public class AptRepositoryTests
     }
 
     [Test]
-    public void A_changed_byte_in_a_Packages_file_makes_apt_get_update_fail_on_the_hash()
+    public void A_changed_byte_in_an_index_makes_apt_get_update_fail_on_the_hash()
     {
         Directory.CreateDirectory(Repo);
         DebFixture.Build(Repo, "hello-repo", "1.0-1");
         ShouldSucceed(Publish("--export-key", _tmp.Path("key.gpg"), "--arch", "amd64"));
         // Not .asc: the binary key ring, as gpg --export writes it.
         File.ReadAllBytes(_tmp.Path("key.gpg")).ShouldBe(File.ReadAllBytes(_key.PublicKeyPath));
-        var index = Path.Combine(Repo, "dists/stable/main/binary-amd64");
-        // apt fetches one compressed form (xz first); change a byte of every form so whichever it picks is wrong.
-        foreach (var name in new[] { "Packages", "Packages.gz", "Packages.xz" })
-            FlipByte(Path.Combine(index, name));
+        // apt fetches one compressed form (xz first) by its strongest hash, by-hash/SHA512/ (formats.md §3.5):
+        // change a byte of every form there so whichever it picks is wrong. Only those names: the plain ones
+        // may be hard links to the same files, and a second flip would undo the first.
+        foreach (var path in Directory.GetFiles(Path.Combine(Repo, "dists/stable/main/binary-amd64/by-hash/SHA512")))
+            FlipByte(path);
 
         var apt = new AptSandbox(new TempDir("apt-client"), Repo, "stable", "main", _tmp.Path("key.gpg"));
         var update = apt.AptGet("update");

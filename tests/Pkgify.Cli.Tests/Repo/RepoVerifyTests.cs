@@ -81,6 +81,30 @@ public class RepoVerifyTests
         ShouldFailNaming(Verify(repo), expected);
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_missing_or_damaged_by_hash_copy_is_named(bool damaged)
+    {
+        var repo = AptRepo();
+        var index = Path.Combine(repo, "dists/stable/main/binary-amd64/Packages.xz");
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(index)));
+        var relative = "main/binary-amd64/by-hash/SHA256/" + sha256;
+        var copy = Path.Combine(repo, "dists/stable", relative);
+        File.Exists(copy).ShouldBeTrue();
+        // Delete first: the by-hash name may be a hard link of Packages.xz, which must stay intact.
+        File.Delete(copy);
+        if (damaged)
+        {
+            var bytes = File.ReadAllBytes(index);
+            bytes[^1] ^= 1;
+            File.WriteAllBytes(copy, bytes);
+        }
+
+        var r = Verify(repo);
+        ShouldFailNaming(r, damaged ? $"{relative} (by-hash copy of main/binary-amd64/Packages.xz) has SHA256" : $"{relative} (by-hash copy of main/binary-amd64/Packages.xz) is missing");
+        r.StdErr.ShouldNotContain("main/binary-amd64/Packages.xz has", customMessage: "the index itself is intact");
+    }
+
     [Test]
     public void A_changed_line_of_InRelease_breaks_its_signature()
     {

@@ -7,6 +7,9 @@ namespace Pkgify.Core.Repositories.Apt;
 /// Builds or refreshes an apt repository (formats.md §3): new .debs into the pool, then every index of the
 /// component and Release with its signatures, all written first and renamed into place together, Release last. Running it again after adding packages gives the same
 /// result as publishing them all at once; older versions stay in the pool and in the indexes.
+/// Every index also gets its by-hash names before Release is renamed (formats.md §3.5), and those of the last
+/// <see cref="ByHashGenerations.Kept"/> generations stay, so a client that read the previous InRelease just
+/// before a publish still finds the indexes it names.
 /// </summary>
 public static class AptRepositoryPublisher
 {
@@ -41,6 +44,7 @@ public static class AptRepositoryPublisher
         var distDirectory = Path.Combine(root, DistsDirectory, dist.Replace('/', Path.DirectorySeparatorChar));
         var componentDirectory = Path.Combine(distDirectory, component.Replace('/', Path.DirectorySeparatorChar));
         var prepared = new List<PendingIndexFile>();
+        ByHashGenerations generations;
         try
         {
             // This component's indexes are exactly the requested ones, written now but renamed into place only
@@ -60,10 +64,17 @@ public static class AptRepositoryPublisher
             fields.Add(new("Architectures", string.Join(' ', allArchitectures)));
             fields.Add(new("Components", string.Join(' ', allComponents)));
             var time = SignatureTime.Resolve(request.SourceDateEpoch, NewestPackageTime(packages), request.SigningKey);
-            fields.Insert(fields.FindIndex(f => f.Key == "Codename") + 1, new("Date", RepositoryDate.Format(time)));
+            var date = fields.FindIndex(f => f.Key == "Codename") + 1;
+            fields.Insert(date, new("Date", RepositoryDate.Format(time)));
+            fields.Insert(date + 1, new(ByHashLayout.ReleaseField, "yes"));
 
-            var release = ReleaseFile.Build(fields, indexes.SelectMany(i => i.Files));
+            var listed = indexes.SelectMany(i => i.Files).ToList();
+            var release = ReleaseFile.Build(fields, listed);
+            PlaceByHash(distDirectory, listed, prepared);
+            generations = ByHashGenerations.Load(distDirectory);
             ReleaseWriter.Publish(distDirectory, release, request.SigningKey, time, prepared.Select(f => f.File).ToList());
+            generations.Add(listed.SelectMany(ByHashLayout.PathsFor).Select(p => p.Path));
+            generations.Save(distDirectory);
         }
         finally
         {
@@ -74,6 +85,7 @@ public static class AptRepositoryPublisher
         }
 
         RemoveStaleArchitectures(componentDirectory, architectures);
+        generations.RemoveUnreferenced(distDirectory);
 
         var notIndexed = packages.Where(p => p.Architecture != ArchitectureIndependent && !architectures.Contains(p.Architecture)).ToList();
         return new AptPublishResult(distDirectory, placed, packages, architectures, notIndexed, request.SigningKey is not null);
@@ -138,13 +150,46 @@ public static class AptRepositoryPublisher
         return found;
     }
 
+    /// <summary>
+    /// The indexes of <paramref name="listed"/> under their by-hash names: this run's from their temp files,
+    /// other components' from their published files.
+    /// </summary>
+    private static void PlaceByHash(string distDirectory, IEnumerable<AptIndexFile> listed, IEnumerable<PendingIndexFile> prepared)
+    {
+        var pending = prepared.ToDictionary(f => f.Description.Path, f => f.File.TempPath, StringComparer.Ordinal);
+        foreach (var file in listed)
+        {
+            var source = pending.GetValueOrDefault(file.Path) ?? Path.Combine(distDirectory, file.Path.Replace('/', Path.DirectorySeparatorChar));
+            ByHashWriter.Place(distDirectory, file, source);
+        }
+    }
+
+    /// <summary>
+    /// Removes the indexes of architectures no longer published but leaves their by-hash files: the previous
+    /// InRelease still names them, and <see cref="ByHashGenerations.RemoveUnreferenced"/> removes them in turn.
+    /// </summary>
     private static void RemoveStaleArchitectures(string componentDirectory, IReadOnlyList<string> architectures)
     {
         foreach (var binary in Directory.EnumerateDirectories(componentDirectory, BinaryPrefix + "*"))
         {
-            if (!architectures.Contains(Path.GetFileName(binary)[BinaryPrefix.Length..]))
+            if (architectures.Contains(Path.GetFileName(binary)[BinaryPrefix.Length..]))
             {
-                Directory.Delete(binary, recursive: true);
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(binary))
+            {
+                File.Delete(file);
+            }
+
+            foreach (var directory in Directory.EnumerateDirectories(binary).Where(d => Path.GetFileName(d) != ByHashLayout.DirectoryName))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
+            if (!Directory.EnumerateFileSystemEntries(binary).Any())
+            {
+                Directory.Delete(binary);
             }
         }
     }

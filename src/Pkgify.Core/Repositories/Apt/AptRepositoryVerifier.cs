@@ -8,8 +8,8 @@ namespace Pkgify.Core.Repositories.Apt;
 
 /// <summary>
 /// <c>pkgify verify --repo DIR</c> for an apt repository, checking what apt checks (formats.md §3.3, §3.4): the
-/// InRelease and Release.gpg signatures, the size and every digest of each index Release lists, and the size and
-/// digests of each .deb a Packages index lists.
+/// InRelease and Release.gpg signatures, the size and every digest of each index Release lists, its by-hash
+/// copies when Release says Acquire-By-Hash (§3.5), and the size and digests of each .deb a Packages index lists.
 /// </summary>
 public static class AptRepositoryVerifier
 {
@@ -137,6 +137,9 @@ public static class AptRepositoryVerifier
                     problems.Add($"{what}: {entry.Path} has {list} {actual}, Release says {expected}");
         }
 
+        if (ByHashLayout.IsEnabled(text))
+            CheckByHash(dist, what, entries, problems);
+
         foreach (var index in Directory.EnumerateFiles(dist, PackagesIndexWriter.IndexName + "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = RepositoryFiles.Relative(dist, index);
@@ -144,6 +147,34 @@ public static class AptRepositoryVerifier
                 problems.Add($"{what}: does not list {relative}");
             else if (Path.GetFileName(index) == PackagesIndexWriter.IndexName || !File.Exists(Path.Combine(Path.GetDirectoryName(index)!, PackagesIndexWriter.IndexName)))
                 CheckPackages(root, relative, index, problems);
+        }
+    }
+
+    /// <summary>
+    /// With Acquire-By-Hash apt fetches each index only under its by-hash name (the strongest hash Release lists),
+    /// so every published index needs its by-hash copies, each holding exactly the bytes Release describes.
+    /// </summary>
+    private static void CheckByHash(string dist, string what, IReadOnlyList<ReleaseEntry> entries, List<string> problems)
+    {
+        foreach (var entry in entries)
+        {
+            var published = File.Exists(Path.Combine(dist, entry.Path));
+            foreach (var (path, list, expected) in ByHashLayout.PathsFor(entry))
+            {
+                var copy = Path.Combine(dist, path);
+                if (!File.Exists(copy))
+                {
+                    if (published)
+                        problems.Add($"{what}: Acquire-By-Hash, but {path} (by-hash copy of {entry.Path}) is missing");
+                    continue;
+                }
+
+                var digests = FileDigests.Of(copy);
+                if (digests.Size != entry.Size)
+                    problems.Add($"{what}: {path} (by-hash copy of {entry.Path}) is {digests.Size} bytes, Release says {entry.Size}");
+                else if (ReleaseEntries.DigestFor(digests, list) is { } actual && actual != expected)
+                    problems.Add($"{what}: {path} (by-hash copy of {entry.Path}) has {list} {actual}, Release says {expected}");
+            }
         }
     }
 
